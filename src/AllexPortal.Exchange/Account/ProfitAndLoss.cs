@@ -1,0 +1,11 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AllexPortal.Exchange.Account;
+
+/// <summary>Answer of the optional <c>GET /user/balance-pl</c>; its layout is not documented, so it stays JSON.</summary>
+public sealed record ProfitAndLoss
+{
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement> Values { get; init; } = new Dictionary<string, JsonElement>();
+}

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace AllexPortal.Exchange.Security;
+
+/// <summary>
+/// Body of <c>POST /user/token</c>. Kit 2.17.4 ignores <see cref="Permissions"/> (new keys are read-only until
+/// updated); it is sent anyway because the seed documents it and customised exchanges may honour it.
+/// </summary>
+public sealed record CreateApiKeyRequest
+{
+    public required string Name { get; init; }
+    public required string OtpCode { get; init; }
+    public required string EmailCode { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ApiKeyPermissionsBody? Permissions { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? WhitelistedIps { get; init; }
+}
