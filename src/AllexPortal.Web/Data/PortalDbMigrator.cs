@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace AllexPortal.Web.Data;
+
+/// <summary>
+/// Applies pending migrations when the host starts. Hosted services start before Kestrel accepts
+/// requests, so no request ever sees an unmigrated database.
+/// </summary>
+internal sealed class PortalDbMigrator(IDbContextFactory<PortalDb> dbFactory, ILogger<PortalDbMigrator> logger)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} database migration(s): {Migrations}", pending.Count, pending);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

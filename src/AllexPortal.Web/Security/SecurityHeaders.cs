@@ -1,0 +1,47 @@
+namespace AllexPortal.Web.Security;
+
+/// <summary>
+/// The response headers every portal response carries. The policy is strict by default: scripts
+/// only from the portal itself, no framing (clickjacking), and account pages never cached, because
+/// they show recovery codes and authenticator secrets.
+/// </summary>
+internal static class SecurityHeaders
+{
+    /// <summary>
+    /// MudBlazor sets inline styles, hence <c>'unsafe-inline'</c> for styles only; SignalR needs
+    /// <c>ws:</c>/<c>wss:</c>; the authenticator QR code is a <c>data:</c> image.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; " +
+        "script-src 'self'; " +
+        "style-src 'self' 'unsafe-inline'; " +
+        "img-src 'self' data:; " +
+        "font-src 'self' data:; " +
+        "connect-src 'self' ws: wss:; " +
+        "object-src 'none'; " +
+        "base-uri 'self'; " +
+        "form-action 'self'; " +
+        "frame-ancestors 'none'";
+
+    public static IApplicationBuilder UsePortalSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                if (context.Request.Path.StartsWithSegments("/Account", StringComparison.OrdinalIgnoreCase))
+                {
+                    headers.CacheControl = "no-store";
+                    headers.Pragma = "no-cache";
+                }
+
+                return Task.CompletedTask;
+            });
+            await next(context);
+        });
+}
