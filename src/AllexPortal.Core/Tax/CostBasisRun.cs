@@ -1,0 +1,275 @@
+using AllexPortal.Core.Assets;
+using AllexPortal.Core.Tax.Events;
+using AllexPortal.Core.Tax.Lots;
+using AllexPortal.Core.Tax.Pricing;
+
+namespace AllexPortal.Core.Tax;
+
+/// <summary>
+/// The mutable state of one <see cref="CostBasisEngine.Run"/>: the lot stores per asset, the rows and warnings
+/// so far. Used once and thrown away.
+/// </summary>
+internal sealed class CostBasisRun(TaxReportOptions options, PriceTable prices, int eventCount)
+{
+    private readonly Asset _currency = options.ReportCurrency;
+    private readonly ReportPeriod _period = options.Period;
+    private readonly Dictionary<Asset, LotStore> _held = [];
+    private readonly Dictionary<Asset, LotStore> _inTransit = [];
+    private readonly List<Disposal> _disposals = new(eventCount);
+    private readonly List<TaxWarning> _warnings = [];
+    private readonly List<HeldLot> _taken = [];
+
+    public TaxReport Run(LedgerEvent[] ordered)
+    {
+        foreach (var ledgerEvent in ordered)
+        {
+            if (ledgerEvent.Time >= _period.End)
+            {
+                break;
+            }
+
+            switch (ledgerEvent)
+            {
+                case TradeEvent trade:
+                    Apply(trade);
+                    break;
+                case DepositEvent deposit:
+                    Apply(deposit);
+                    break;
+                case WithdrawalEvent withdrawal:
+                    Apply(withdrawal);
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown ledger event {ledgerEvent.GetType().Name}.", nameof(ordered));
+            }
+        }
+
+        return new TaxReportSummary(options, _disposals, _warnings).Summarise(_held, _inTransit, prices);
+    }
+
+    private void Apply(TradeEvent trade)
+    {
+        Require(trade.Sold.Quantity > 0 && trade.Bought.Quantity > 0 && trade.Sold.Asset != trade.Bought.Asset, trade,
+            "a trade needs two different coins with positive quantities");
+        var value = ValueOf(trade);
+        var disposed = trade.Sold.Quantity;
+        var acquired = trade.Bought.Quantity;
+        var proceeds = value;
+        var cost = value;
+        Amount? thirdCoinFee = null;
+        var feeValue = 0m;
+        if (trade.Fee is { Quantity: not 0 } fee)
+        {
+            Require(fee.Quantity > 0, trade, "a fee cannot be negative");
+            if (fee.Asset == trade.Bought.Asset)
+            {
+                Require(fee.Quantity <= acquired, trade, "the fee exceeds what was bought");
+                acquired -= fee.Quantity;
+                if (trade.Bought.Asset == _currency)
+                {
+                    proceeds -= fee.Quantity;
+                }
+            }
+            else if (fee.Asset == trade.Sold.Asset)
+            {
+                disposed += fee.Quantity;
+                if (trade.Sold.Asset == _currency)
+                {
+                    cost += fee.Quantity;
+                }
+            }
+            else
+            {
+                thirdCoinFee = fee;
+                feeValue = MarketValue(fee, trade);
+                if (trade.Bought.Asset == _currency)
+                {
+                    proceeds -= feeValue;
+                }
+                else
+                {
+                    cost += feeValue;
+                }
+            }
+        }
+
+        if (trade.Sold.Asset != _currency)
+        {
+            Dispose(trade, DisposalKind.Trade, new Amount(trade.Sold.Asset, disposed), proceeds);
+        }
+
+        if (thirdCoinFee is { } paid && paid.Asset != _currency)
+        {
+            Dispose(trade, DisposalKind.TradeFee, paid, feeValue);
+        }
+
+        if (trade.Bought.Asset != _currency && acquired > 0)
+        {
+            Held(trade.Bought.Asset).Add(new HeldLot(trade.LedgerId, trade.Time, acquired, cost));
+        }
+    }
+
+    private void Apply(WithdrawalEvent withdrawal)
+    {
+        Require(withdrawal.Amount.Quantity >= 0, withdrawal, "a withdrawal cannot be negative");
+        if (withdrawal.Fee is { Quantity: not 0 } fee)
+        {
+            Require(fee.Quantity > 0, withdrawal, "a fee cannot be negative");
+            if (fee.Asset != _currency)
+            {
+                Dispose(withdrawal, DisposalKind.WithdrawalFee, fee, MarketValue(fee, withdrawal));
+            }
+        }
+
+        var asset = withdrawal.Amount.Asset;
+        if (asset == _currency || withdrawal.Amount.Quantity == 0)
+        {
+            return;
+        }
+
+        _taken.Clear();
+        var shortfall = Held(asset).Take(withdrawal.Amount.Quantity, _taken);
+        WarnIfOversold(withdrawal, asset, shortfall);
+        var transit = InTransit(asset);
+        foreach (var piece in _taken)
+        {
+            transit.Add(piece);
+        }
+    }
+
+    private void Apply(DepositEvent deposit)
+    {
+        Require(deposit.Amount.Quantity > 0 && deposit.CostBasis is null or >= 0, deposit,
+            "a deposit needs a positive quantity and a non-negative cost basis");
+        var asset = deposit.Amount.Asset;
+        if (asset == _currency)
+        {
+            return;
+        }
+
+        var held = Held(asset);
+        if (deposit.CostBasis is { } known)
+        {
+            held.Add(new HeldLot(deposit.LedgerId, deposit.Time, deposit.Amount.Quantity, known));
+            return;
+        }
+
+        _taken.Clear();
+        var unexplained = InTransit(asset).Take(deposit.Amount.Quantity, _taken);
+        foreach (var piece in _taken)
+        {
+            held.Add(piece);
+        }
+
+        if (unexplained > 0)
+        {
+            var rest = new Amount(asset, unexplained);
+            Warn(deposit, TaxWarningKind.UnknownCostBasis, rest);
+            var cost = options.UnknownCostBasis == UnknownCostBasisValuation.MarketPrice ? MarketValue(rest, deposit) : 0m;
+            held.Add(new HeldLot(deposit.LedgerId, deposit.Time, unexplained, cost));
+        }
+    }
+
+    /// <summary>Takes <paramref name="amount"/> from the lots and writes one row per lot taken.</summary>
+    private void Dispose(LedgerEvent source, DisposalKind kind, Amount amount, decimal proceeds)
+    {
+        _taken.Clear();
+        var shortfall = Held(amount.Asset).Take(amount.Quantity, _taken);
+        WarnIfOversold(source, amount.Asset, shortfall);
+        if (source.Time < _period.Start)
+        {
+            return;
+        }
+
+        var proceedsLeft = proceeds;
+        var last = shortfall > 0 ? -1 : _taken.Count - 1;
+        for (var i = 0; i < _taken.Count; i++)
+        {
+            var piece = _taken[i];
+            var share = i == last ? proceedsLeft : proceeds * piece.Quantity / amount.Quantity;
+            proceedsLeft -= share;
+            var period = source.Time - piece.AcquiredAt > options.LongTermThreshold
+                ? HoldingPeriod.LongTerm
+                : HoldingPeriod.ShortTerm;
+            _disposals.Add(new Disposal(source.LedgerId, kind, amount.Asset, source.Time, piece.LedgerId,
+                piece.AcquiredAt, piece.Quantity, share, piece.Cost, period));
+        }
+
+        if (shortfall > 0)
+        {
+            _disposals.Add(new Disposal(source.LedgerId, kind, amount.Asset, source.Time, null, null, shortfall,
+                proceedsLeft, 0m, HoldingPeriod.ShortTerm));
+        }
+    }
+
+    /// <summary>The consideration of a trade in the report currency (see <see cref="CostBasisEngine"/>).</summary>
+    private decimal ValueOf(TradeEvent trade)
+    {
+        if (trade.Sold.Asset == _currency)
+        {
+            return trade.Sold.Quantity;
+        }
+
+        if (trade.Bought.Asset == _currency)
+        {
+            return trade.Bought.Quantity;
+        }
+
+        if (prices.TryGetPrice(trade.Bought.Asset, _currency, trade.Time, out var boughtPrice))
+        {
+            return trade.Bought.Quantity * boughtPrice;
+        }
+
+        return MarketValue(trade.Sold, trade);
+    }
+
+    private decimal MarketValue(Amount amount, LedgerEvent source)
+    {
+        if (amount.Asset == _currency)
+        {
+            return amount.Quantity;
+        }
+
+        if (prices.TryGetPrice(amount.Asset, _currency, source.Time, out var price))
+        {
+            return amount.Quantity * price;
+        }
+
+        Warn(source, TaxWarningKind.MissingPrice, amount);
+        return 0m;
+    }
+
+    private void WarnIfOversold(LedgerEvent source, Asset asset, decimal shortfall)
+    {
+        if (shortfall > 0)
+        {
+            Warn(source, TaxWarningKind.Oversold, new Amount(asset, shortfall));
+        }
+    }
+
+    private void Warn(LedgerEvent source, TaxWarningKind kind, Amount amount) =>
+        _warnings.Add(new TaxWarning(source.LedgerId, source.Time, kind, amount.Asset, amount.Quantity));
+
+    private LotStore Held(Asset asset) => StoreIn(_held, asset, options.Method);
+
+    private LotStore InTransit(Asset asset) => StoreIn(_inTransit, asset, CostBasisMethod.Fifo);
+
+    private static LotStore StoreIn(Dictionary<Asset, LotStore> stores, Asset asset, CostBasisMethod method)
+    {
+        if (!stores.TryGetValue(asset, out var store))
+        {
+            store = LotStore.Create(method);
+            stores.Add(asset, store);
+        }
+
+        return store;
+    }
+
+    private static void Require(bool condition, LedgerEvent source, string rule)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException($"Ledger event {source.LedgerId} at {source.Time:O} is malformed: {rule}.");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+namespace AllexPortal.Core.Tax.Events;
+
+/// <summary>
+/// Orders ledger events by time and then by ledger id: the engine's replay order, which makes results
+/// independent of the order events arrive in.
+/// </summary>
+internal sealed class LedgerEventOrder : IComparer<LedgerEvent>
+{
+    public static LedgerEventOrder Instance { get; } = new();
+
+    public int Compare(LedgerEvent? x, LedgerEvent? y)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        var byTime = x.Time.CompareTo(y.Time);
+        return byTime != 0 ? byTime : x.LedgerId.CompareTo(y.LedgerId);
+    }
+
+    /// <summary>
+    /// Copies <paramref name="events"/> into replay order (sorting only when they are not already in it) and
+    /// refuses two events with the same time and ledger id, whose order could not be made stable.
+    /// </summary>
+    public static LedgerEvent[] Sort(IEnumerable<LedgerEvent> events)
+    {
+        var ordered = events.ToArray();
+        for (var i = 1; i < ordered.Length; i++)
+        {
+            if (Instance.Compare(ordered[i - 1], ordered[i]) > 0)
+            {
+                Array.Sort(ordered, Instance);
+                break;
+            }
+        }
+
+        for (var i = 1; i < ordered.Length; i++)
+        {
+            if (Instance.Compare(ordered[i - 1], ordered[i]) == 0)
+            {
+                throw new ArgumentException(
+                    $"Two ledger events share ledger id {ordered[i].LedgerId} at {ordered[i].Time:O}.", nameof(events));
+            }
+        }
+
+        return ordered;
+    }
+}

@@ -1,0 +1,53 @@
+namespace AllexPortal.Core.Tax.Lots;
+
+/// <summary>
+/// HIFO: a priority queue keyed by <see cref="HifoRank"/>. A partly consumed lot goes back with its original
+/// rank, so its unit cost (and place) does not drift with rounding.
+/// </summary>
+internal sealed class HifoLotStore : LotStore
+{
+    private readonly PriorityQueue<HeldLot, HifoRank> _lots = new(HifoRank.Comparer);
+    private decimal _quantity;
+    private long _sequence;
+
+    public override decimal Quantity => _quantity;
+
+    public override void Add(in HeldLot lot)
+    {
+        _lots.Enqueue(lot, new HifoRank(lot.Cost / lot.Quantity, lot.AcquiredAt, lot.LedgerId, _sequence++));
+        _quantity += lot.Quantity;
+    }
+
+    public override decimal Take(decimal quantity, List<HeldLot> taken)
+    {
+        var remaining = quantity;
+        while (remaining > 0 && _lots.TryDequeue(out var lot, out var rank))
+        {
+            if (lot.Quantity > remaining)
+            {
+                taken.Add(lot.SplitOff(remaining));
+                _lots.Enqueue(lot, rank);
+                remaining = 0;
+                break;
+            }
+
+            taken.Add(lot);
+            remaining -= lot.Quantity;
+        }
+
+        _quantity -= quantity - remaining;
+        return remaining;
+    }
+
+    public override void CopyTo(List<HeldLot> lots)
+    {
+        var start = lots.Count;
+        foreach (var (lot, _) in _lots.UnorderedItems)
+        {
+            lots.Add(lot);
+        }
+
+        lots.Sort(start, lots.Count - start, Comparer<HeldLot>.Create(static (x, y) =>
+            x.AcquiredBefore(y) ? -1 : y.AcquiredBefore(x) ? 1 : 0));
+    }
+}
