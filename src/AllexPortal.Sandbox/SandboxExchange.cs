@@ -1,0 +1,159 @@
+using System.Security.Cryptography;
+using System.Text;
+using AllexPortal.Sandbox.Accounts;
+using AllexPortal.Sandbox.Auth;
+using AllexPortal.Sandbox.Faults;
+using AllexPortal.Sandbox.History;
+using AllexPortal.Sandbox.Markets;
+using AllexPortal.Sandbox.RateLimits;
+using AllexPortal.Sandbox.Trading;
+
+namespace AllexPortal.Sandbox;
+
+/// <summary>The root of one emulated exchange: owns all state and services of a run (registered as one
+/// singleton so nothing collides with a host's services) and offers tests the sandbox's own truth.</summary>
+public sealed class SandboxExchange
+{
+    private const decimal HouseFunds = 1_000_000_000_000m;
+
+    public SandboxExchange(SandboxOptions options, TimeProvider time, ILogger<SandboxExchange> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        Time = time;
+        Logger = logger;
+        StartedAt = time.GetUtcNow();
+        var origin = new DateTimeOffset(StartedAt.UtcTicks - StartedAt.UtcTicks % TimeSpan.TicksPerHour, TimeSpan.Zero)
+            .AddDays(-(options.HistoryDays + 30));
+        var catalog = new MarketCatalog();
+        Prices = new PricePath(catalog, options.Seed, origin, (options.HistoryDays + 30 + 1100) * 24);
+        State = new SandboxState(catalog, Prices, options.Seed);
+        Synthetic = new SyntheticBook(Prices, options.Seed);
+        Engine = new MatchingEngine(State, Synthetic, time);
+        Sessions = new SessionTokens(SHA256.HashData(Encoding.UTF8.GetBytes($"allex-sandbox-jwt:{options.Seed}")), time);
+        Authenticator = new RequestAuthenticator(State, Sessions, new SignatureReplayGuard(), time);
+        Faults = new FaultState(options.Faults);
+        RateLimiter = new SandboxRateLimiter(options.RateLimits, time);
+
+        var house = State.AddUser("market-maker@sandbox.allex.local", State.NewHex(16), origin, isHouse: true);
+        Array.Fill(house.Available, HouseFunds);
+        var history = new DemoHistoryGenerator(State, Engine);
+        Seed(options.Demo, history, options.Seed * 31 + 1, verificationLevel: 2, openOrders: true);
+        Seed(options.Large, history, options.Seed * 31 + 2, verificationLevel: 1, openOrders: false);
+    }
+
+    /// <summary>The options of this run.</summary>
+    public SandboxOptions Options { get; }
+
+    /// <summary>The clock every time-dependent rule reads (JWT and HMAC expiry, prices, rate limits).</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>When the run started; the demo history ends just before it.</summary>
+    public DateTimeOffset StartedAt { get; }
+
+    internal ILogger Logger { get; }
+
+    internal PricePath Prices { get; }
+
+    internal SandboxState State { get; }
+
+    internal SyntheticBook Synthetic { get; }
+
+    internal MatchingEngine Engine { get; }
+
+    internal SessionTokens Sessions { get; }
+
+    internal RequestAuthenticator Authenticator { get; }
+
+    internal FaultState Faults { get; }
+
+    internal SandboxRateLimiter RateLimiter { get; }
+
+    /// <summary>All fills of an account, oldest first.</summary>
+    public IReadOnlyList<SandboxTrade> TradesOf(string email) => Read(email, u => (IReadOnlyList<SandboxTrade>)[.. u.Trades]);
+
+    /// <summary>All deposits of an account, oldest first.</summary>
+    public IReadOnlyList<SandboxTransfer> DepositsOf(string email) => Read(email, u => (IReadOnlyList<SandboxTransfer>)[.. u.Deposits.OrderBy(d => d.CreatedAt)]);
+
+    /// <summary>All withdrawals of an account, oldest first.</summary>
+    public IReadOnlyList<SandboxTransfer> WithdrawalsOf(string email) => Read(email, u => (IReadOnlyList<SandboxTransfer>)[.. u.Withdrawals.OrderBy(d => d.CreatedAt)]);
+
+    /// <summary>Orders placed through the API or seeded as open (historical filled orders are implied by trades).</summary>
+    public IReadOnlyList<SandboxOrder> LiveOrdersOf(string email) => Read(email, u => (IReadOnlyList<SandboxOrder>)[.. u.Orders.Select(o => o.ToWire())]);
+
+    /// <summary>Balances of an account per coin.</summary>
+    public IReadOnlyList<SandboxBalance> BalancesOf(string email) => Read(email, u =>
+        (IReadOnlyList<SandboxBalance>)[.. State.Catalog.Coins.Select((c, i) => new SandboxBalance(c.Symbol, u.Available[i], u.Available[i] + u.Held[i]))]);
+
+    /// <summary>Every coin held anywhere in the sandbox (all accounts incl. the market maker, plus collected
+    /// fees). Trading never changes it; deposits add and withdrawals remove exactly their amounts.</summary>
+    public IReadOnlyDictionary<string, decimal> TotalHoldings()
+    {
+        lock (State.Gate)
+        {
+            return State.Catalog.Coins.Select((c, i) => (c.Symbol, Total: State.Users.Sum(u => u.Available[i] + u.Held[i]) + State.FeesCollected[i]))
+                .ToDictionary(x => x.Symbol, x => x.Total, StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>The pair's current price on the sandbox's price path.</summary>
+    public decimal PriceOf(string symbol)
+    {
+        var pair = State.Catalog.FindPair(symbol) ?? throw new ArgumentException($"Unknown pair {symbol}", nameof(symbol));
+        return Prices.Price(pair, Time.GetUtcNow());
+    }
+
+    /// <summary>The e-mail code last "sent" to an account (also logged), or null.</summary>
+    public string? EmailCodeOf(string email) => Read(email, u => u.EmailCode);
+
+    /// <summary>Replaces the faults still to inject.</summary>
+    public void SetFaults(FaultOptions faults) => Faults.Replace(faults);
+
+    /// <summary>Credits a completed deposit to an account (test set-up).</summary>
+    public void Deposit(string email, string coin, decimal amount) => Read(email, u =>
+    {
+        CreditDeposit(u, coin, amount, "Sandbox deposit");
+        return 0;
+    });
+
+    internal void CreditDeposit(SandboxUser user, string coin, decimal amount, string description)
+    {
+        var now = Time.GetUtcNow();
+        var index = State.CoinIndex(coin);
+        user.Credit(index, amount, now);
+        user.Deposits.Add(new SandboxTransfer(State.NextTransferId(), "deposit", coin, amount, 0, coin,
+            SandboxAddresses.For(user.Id, coin), State.NewHex(32), State.Catalog.Coins[index].Network.Split(',')[0],
+            Status: true, Dismissed: false, Rejected: false, Processing: false, Waiting: false, description, user.Id, now, now));
+    }
+
+    private T Read<T>(string email, Func<SandboxUser, T> read)
+    {
+        lock (State.Gate)
+        {
+            var user = State.FindUser(email) ?? throw new ArgumentException($"No sandbox account {email}", nameof(email));
+            return read(user);
+        }
+    }
+
+    private void Seed(SandboxAccountOptions account, DemoHistoryGenerator history, int seed, int verificationLevel, bool openOrders)
+    {
+        if (!account.Enabled)
+        {
+            return;
+        }
+        var from = StartedAt.AddDays(-Options.HistoryDays);
+        var user = State.AddUser(account.Email, account.Password, from.AddDays(-3));
+        user.VerificationLevel = verificationLevel;
+        user.OtpSecret = account.TotpSecret;
+        user.OtpEnabled = account.OtpEnabled;
+        var key = State.AddKey(user, "Sandbox key", account.ApiKey, account.ApiSecret, from.AddDays(-2));
+        key.CanTrade = true;
+        history.Generate(user, account.TradeCount, seed, from, StartedAt.AddHours(-2));
+        if (openOrders)
+        {
+            history.PlaceOpenOrders(user);
+        }
+        Logger.LogInformation("Sandbox account {Email}: {Trades} trades, {Deposits} deposits, {Withdrawals} withdrawals",
+            user.Email, user.Trades.Count, user.Deposits.Count, user.Withdrawals.Count);
+    }
+}
