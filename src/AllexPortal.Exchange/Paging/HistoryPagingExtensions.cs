@@ -1,0 +1,60 @@
+using AllexPortal.Exchange.Account;
+using AllexPortal.Exchange.Market;
+using AllexPortal.Exchange.Trading;
+
+namespace AllexPortal.Exchange.Paging;
+
+/// <summary>Every row of the paged history endpoints as one stream, with the filters of <see cref="HistoryFilter"/>.</summary>
+public static class HistoryPagingExtensions
+{
+    public static IAsyncEnumerable<UserTrade> ReadAllTradesAsync(this IAllexUserApi api, HistoryFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var f = filter ?? new HistoryFilter();
+        return PageReader.ReadAllAsync(
+            (page, limit, ct) => api.GetTradesAsync(f.Symbol, limit, page, "timestamp", f.Order, f.StartDate, f.EndDate, ct),
+            f.PageSize,
+            cancellationToken);
+    }
+
+    public static IAsyncEnumerable<Transaction> ReadAllDepositsAsync(this IAllexUserApi api, HistoryFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var f = filter ?? new HistoryFilter();
+        return PageReader.ReadAllAsync(
+            (page, limit, ct) => api.GetDepositsAsync(f.Symbol, limit, page, "created_at", f.Order, f.StartDate, f.EndDate, cancellationToken: ct),
+            f.PageSize,
+            cancellationToken);
+    }
+
+    public static IAsyncEnumerable<Transaction> ReadAllWithdrawalsAsync(this IAllexUserApi api, HistoryFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var f = filter ?? new HistoryFilter();
+        return PageReader.ReadAllAsync(
+            (page, limit, ct) => api.GetWithdrawalsAsync(f.Symbol, limit, page, "created_at", f.Order, f.StartDate, f.EndDate, cancellationToken: ct),
+            f.PageSize,
+            cancellationToken);
+    }
+
+    public static IAsyncEnumerable<Order> ReadAllOrdersAsync(this IAllexTradingApi api, OrderFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var f = filter ?? new OrderFilter();
+        var h = f.History;
+        return PageReader.ReadAllAsync(
+            (page, limit, ct) => api.GetOrdersAsync(h.Symbol, f.Side, f.Status, f.Open, limit, page, "created_at", h.Order, h.StartDate, h.EndDate, ct),
+            h.PageSize,
+            cancellationToken);
+    }
+
+    public static IAsyncEnumerable<PublicTrade> ReadAllTradesHistoryAsync(this IAllexPublicApi api, HistoryFilter? filter = null, OrderSide? side = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var f = filter ?? new HistoryFilter();
+        return PageReader.ReadAllAsync(
+            (page, limit, ct) => api.GetTradesHistoryAsync(f.Symbol, side, limit, page, "timestamp", f.Order, f.StartDate, f.EndDate, ct),
+            f.PageSize,
+            cancellationToken);
+    }
+}
