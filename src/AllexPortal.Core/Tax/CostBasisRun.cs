@@ -220,7 +220,13 @@ internal sealed class CostBasisRun(TaxReportOptions options, PriceTable prices, 
             return trade.Bought.Quantity * boughtPrice;
         }
 
-        return MarketValue(trade.Sold, trade);
+        if (prices.TryGetPrice(trade.Sold.Asset, _currency, trade.Time, out var soldPrice))
+        {
+            return trade.Sold.Quantity * soldPrice;
+        }
+
+        Warn(trade, TaxWarningKind.MissingPrice, trade.Bought);
+        return 0m;
     }
 
     private decimal MarketValue(Amount amount, LedgerEvent source)
