@@ -31,7 +31,7 @@ public sealed class SandboxExchange
         Synthetic = new SyntheticBook(Prices, options.Seed);
         Engine = new MatchingEngine(State, Synthetic, time);
         Sessions = new SessionTokens(SHA256.HashData(Encoding.UTF8.GetBytes($"allex-sandbox-jwt:{options.Seed}")), time);
-        Authenticator = new RequestAuthenticator(State, Sessions, new SignatureReplayGuard(), time);
+        Authenticator = new RequestAuthenticator(State, Sessions, options.RejectReplayedSignatures ? new SignatureReplayGuard() : null, time);
         Faults = new FaultState(options.Faults);
         RateLimiter = new SandboxRateLimiter(options.RateLimits, time);
 

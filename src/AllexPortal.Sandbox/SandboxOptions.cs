@@ -25,6 +25,11 @@ public sealed class SandboxOptions
     /// <summary>Maps the <c>/sandbox-admin/*</c> endpoints (faults, email codes). Off by default.</summary>
     public bool EnableAdmin { get; set; }
 
+    /// <summary>Refuses an HMAC signature already accepted within its <c>api-expires</c> window (the real Kit
+    /// does not). Clients that send identical requests in the same second with the same expiry must vary
+    /// <c>api-expires</c>, or switch this off (e.g. when many portal users share the demo key).</summary>
+    public bool RejectReplayedSignatures { get; set; } = true;
+
     /// <summary>Largest accepted page size; larger <c>limit</c> values are clamped. Default 100.</summary>
     public int MaxPageSize { get; set; } = 100;
 

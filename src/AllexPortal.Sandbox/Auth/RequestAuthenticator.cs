@@ -8,7 +8,7 @@ namespace AllexPortal.Sandbox.Auth;
 
 /// <summary>The Kit's <c>verifyAuthTokenMiddleware</c>: bearer JWT or HMAC key, in the Kit's order of checks
 /// and with its texts, plus replay rejection. Callers hold the state lock.</summary>
-internal sealed class RequestAuthenticator(SandboxState state, SessionTokens sessions, SignatureReplayGuard replays, TimeProvider time)
+internal sealed class RequestAuthenticator(SandboxState state, SessionTokens sessions, SignatureReplayGuard? replays, TimeProvider time)
 {
     public Caller Authenticate(SandboxRequest request, AuthPolicy policy)
     {
@@ -91,7 +91,7 @@ internal sealed class RequestAuthenticator(SandboxState state, SessionTokens ses
         {
             throw Denied(AuthMessages.InvalidSignature);
         }
-        if (!replays.TryUse(signature, expires, nowSeconds))
+        if (replays is not null && !replays.TryUse(signature, expires, nowSeconds))
         {
             throw Denied(AuthMessages.SignatureReplayed);
         }

@@ -1,0 +1,61 @@
+using System.Net;
+using AllexPortal.Sandbox.Tests.Infrastructure;
+
+namespace AllexPortal.Sandbox.Tests.Auth;
+
+/// <summary>Limits as on the real exchange: 429 with <c>Retry-After</c>.</summary>
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task Seventeenth_login_within_two_minutes_is_refused_with_retry_after()
+    {
+        await using var server = await SandboxApi.StartAsync(o => o.RateLimits = new RateLimitOptions { GeneralPerSecond = 0 });
+        using var api = new SandboxApi(server);
+        for (var i = 0; i < 16; i++)
+        {
+            using var allowed = await api.PostJsonAsync("v2/login", "{\"email\":\"nobody@example.test\",\"password\":\"wrong\"}");
+            Assert.Equal(HttpStatusCode.BadRequest, allowed.StatusCode);
+        }
+
+        using var refused = await api.PostJsonAsync("v2/login", "{\"email\":\"nobody@example.test\",\"password\":\"wrong\"}");
+
+        await AuthRefusalTests.AssertRefusedAsync(refused, HttpStatusCode.TooManyRequests, "Too many requests");
+        Assert.InRange(refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 120);
+    }
+
+    [Fact]
+    public async Task Burst_beyond_general_limit_gets_nginx_429_with_retry_after()
+    {
+        await using var server = await SandboxApi.StartAsync(o => o.RateLimits = new RateLimitOptions());
+        using var api = new SandboxApi(server);
+        var statuses = new List<HttpResponseMessage>();
+
+        for (var i = 0; i < 40; i++)
+        {
+            statuses.Add(await api.GetAsync("v2/health"));
+        }
+
+        var refused = statuses.FirstOrDefault(r => r.StatusCode == HttpStatusCode.TooManyRequests);
+        Assert.NotNull(refused);
+        Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter!.Delta);
+        Assert.Contains("429 Too Many Requests", await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.InRange(statuses.Count(r => r.StatusCode == HttpStatusCode.OK), 14, 25);
+        statuses.ForEach(r => r.Dispose());
+    }
+
+    [Fact]
+    public async Task Disabled_limits_let_bursts_through()
+    {
+        await using var server = await SandboxApi.StartAsync();
+        using var api = new SandboxApi(server);
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i < 40; i++)
+        {
+            using var response = await api.GetAsync("v2/health");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+    }
+}
