@@ -31,8 +31,9 @@ namespace AllexPortal.Core.Tax;
 /// warning with the shortfall; the unmatched part of a sale is reported as its own row with zero cost basis.
 /// </para>
 /// <para>
-/// All arithmetic is <see cref="decimal"/>. Where a share must be divided (part of a lot, part of the proceeds)
-/// it is rounded once and the remainder is carried, so totals are conserved exactly.
+/// All arithmetic is <see cref="decimal"/>. Where a value must be divided (part of a lot, part of the proceeds,
+/// the pool average) or multiplied by a price, it is rounded once to 12 decimal places and the remainder is
+/// carried, so totals are conserved exactly (see <see cref="ValueRounding"/>).
 /// </para>
 /// </remarks>
 public static class CostBasisEngine

@@ -186,7 +186,7 @@ internal sealed class CostBasisRun(TaxReportOptions options, PriceTable prices, 
         for (var i = 0; i < _taken.Count; i++)
         {
             var piece = _taken[i];
-            var share = i == last ? proceedsLeft : proceeds * piece.Quantity / amount.Quantity;
+            var share = i == last ? proceedsLeft : ValueRounding.Share(proceeds, piece.Quantity, amount.Quantity);
             proceedsLeft -= share;
             var period = source.Time - piece.AcquiredAt > options.LongTermThreshold
                 ? HoldingPeriod.LongTerm
@@ -217,12 +217,12 @@ internal sealed class CostBasisRun(TaxReportOptions options, PriceTable prices, 
 
         if (prices.TryGetPrice(trade.Bought.Asset, _currency, trade.Time, out var boughtPrice))
         {
-            return trade.Bought.Quantity * boughtPrice;
+            return ValueRounding.Value(trade.Bought.Quantity * boughtPrice);
         }
 
         if (prices.TryGetPrice(trade.Sold.Asset, _currency, trade.Time, out var soldPrice))
         {
-            return trade.Sold.Quantity * soldPrice;
+            return ValueRounding.Value(trade.Sold.Quantity * soldPrice);
         }
 
         Warn(trade, TaxWarningKind.MissingPrice, trade.Bought);
@@ -238,7 +238,7 @@ internal sealed class CostBasisRun(TaxReportOptions options, PriceTable prices, 
 
         if (prices.TryGetPrice(amount.Asset, _currency, source.Time, out var price))
         {
-            return amount.Quantity * price;
+            return ValueRounding.Value(amount.Quantity * price);
         }
 
         Warn(source, TaxWarningKind.MissingPrice, amount);

@@ -22,7 +22,7 @@ internal sealed class TaxReportSummary(TaxReportOptions options, List<Disposal> 
             decimal? value = null;
             if (prices.TryGetPrice(group.Key, options.ReportCurrency, options.Period.LastInstant, out var price))
             {
-                value = quantity * price;
+                value = ValueRounding.Value(quantity * price);
             }
             else
             {

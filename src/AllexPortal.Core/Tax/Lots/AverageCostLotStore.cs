@@ -28,7 +28,7 @@ internal sealed class AverageCostLotStore : LotStore
             return quantity;
         }
 
-        var cost = available == _quantity ? _cost : _cost * available / _quantity;
+        var cost = available == _quantity ? _cost : ValueRounding.Share(_cost, available, _quantity);
         Spread(available, cost, taken, consume: true);
         _quantity -= available;
         _cost -= cost;
@@ -55,7 +55,7 @@ internal sealed class AverageCostLotStore : LotStore
         {
             ref var lot = ref _dates.At(consume ? 0 : i);
             var pieceQuantity = Math.Min(lot.Quantity, remaining);
-            var pieceCost = pieceQuantity == remaining ? costLeft : cost * pieceQuantity / quantity;
+            var pieceCost = pieceQuantity == remaining ? costLeft : ValueRounding.Share(cost, pieceQuantity, quantity);
             pieces.Add(new HeldLot(lot.LedgerId, lot.AcquiredAt, pieceQuantity, pieceCost));
             remaining -= pieceQuantity;
             costLeft -= pieceCost;

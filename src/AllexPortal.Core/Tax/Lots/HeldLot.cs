@@ -18,7 +18,7 @@ internal struct HeldLot(long ledgerId, DateTimeOffset acquiredAt, decimal quanti
     /// </summary>
     public HeldLot SplitOff(decimal quantity)
     {
-        var cost = Cost * quantity / Quantity;
+        var cost = ValueRounding.Share(Cost, quantity, Quantity);
         Quantity -= quantity;
         Cost -= cost;
         return new HeldLot(LedgerId, AcquiredAt, quantity, cost);
