@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using AllexPortal.Web.Data;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -29,7 +30,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("~/Account/Login");
-        });
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
 
         var manageGroup = accountGroup.MapGroup("/Manage").RequireAuthorization();
 

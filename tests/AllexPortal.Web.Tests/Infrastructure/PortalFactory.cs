@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace AllexPortal.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real portal in memory, on its own SQLite file. Sign-in rate limiting is raised so tests that
+/// sign in often are not throttled; tests of the limit itself override it.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly TemporaryDatabase database = new();
+
+    /// <summary>This portal's own database file.</summary>
+    public TemporaryDatabase Database => database;
+
+    /// <summary>Settings on top of the test defaults; override to change one.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests can assert on them.</summary>
+    public PortalClient CreatePortalClient() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:PortalDb", database.ConnectionString);
+        builder.UseSetting("Security:SignInRateLimit:PermitLimit", "1000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            database.Dispose();
+        }
+    }
+}

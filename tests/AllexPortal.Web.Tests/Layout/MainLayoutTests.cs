@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Security.Claims;
+using AllexPortal.Web.Components.Layout;
+using AllexPortal.Web.Data;
+using AllexPortal.Web.Tests.Infrastructure;
+using AllexPortal.Web.Theme;
+using Bunit;
+using TestContext = Xunit.TestContext;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Extensions;
+using MudBlazor.Services;
+
+namespace AllexPortal.Web.Tests.Layout;
+
+public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
+{
+    private readonly TemporaryDatabase database = new();
+    private DbContextOptions<PortalDb> dbOptions = default!;
+    private PortalUser user = default!;
+
+    public MainLayoutTests()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddOptions();
+        Services.AddDbContextFactory<PortalDb>(db => db.UseSqlite(database.ConnectionString));
+        Services.AddScoped<UserThemeStore>();
+        Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgeryStateProvider>();
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        dbOptions = await database.MigrateAsync(TestContext.Current.CancellationToken);
+        user = new PortalUser { UserName = "ada@example.com", Email = "ada@example.com" };
+        await using var db = new PortalDb(dbOptions);
+        db.Users.Add(user);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        AddAuthorization().SetAuthorized(user.UserName).SetClaims(new Claim(ClaimTypes.NameIdentifier, user.Id));
+    }
+
+    [Fact]
+    public void Layout_shows_the_product_name_and_every_navigation_link()
+    {
+        var layout = RenderLayout();
+
+        Assert.Equal("AllexPortal", layout.Find("[data-testid=product-name]").TextContent.Trim());
+        var links = layout.FindAll("[data-testid=nav-menu] a")
+            .Select(link => (link.TextContent.Trim(), link.GetAttribute("href")))
+            .ToList();
+        Assert.Equal(
+            [
+                ("Dashboard", ""), ("Assets", "assets"), ("History", "history"), ("Reports", "reports"),
+                ("API keys", "keys"), ("Team", "team"), ("Settings", "settings"),
+            ],
+            links);
+    }
+
+    [Fact]
+    public void Theme_toggle_switches_the_layout_to_dark()
+    {
+        var layout = RenderLayout();
+        var themeProvider = layout.FindComponent<MudThemeProvider>();
+        Assert.False(themeProvider.Instance.GetState(x => x.IsDarkMode));
+
+        layout.Find("[data-testid=theme-toggle]").Click();
+
+        Assert.True(themeProvider.Instance.GetState(x => x.IsDarkMode));
+        Assert.Equal("Dark", layout.Find("[data-testid=theme-toggle]").GetAttribute("data-theme"));
+    }
+
+    [Fact]
+    public async Task Theme_toggle_saves_the_choice_on_the_user()
+    {
+        var layout = RenderLayout();
+
+        layout.Find("[data-testid=theme-toggle]").Click();
+
+        await using var db = new PortalDb(dbOptions);
+        var saved = await db.Users.Where(u => u.Id == user.Id).Select(u => u.Theme)
+            .SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(PortalTheme.Dark, saved);
+    }
+
+    [Fact]
+    public async Task Layout_starts_in_the_theme_saved_for_the_user()
+    {
+        await using (var db = new PortalDb(dbOptions))
+        {
+            await db.Users.Where(u => u.Id == user.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(u => u.Theme, PortalTheme.Dark), TestContext.Current.CancellationToken);
+        }
+
+        var layout = RenderLayout();
+
+        Assert.True(layout.FindComponent<MudThemeProvider>().Instance.GetState(x => x.IsDarkMode));
+    }
+
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        database.Dispose();
+    }
+
+    private IRenderedComponent<MainLayout> RenderLayout() =>
+        Render<MainLayout>(parameters => parameters.Add(layout => layout.Body, (RenderFragment)(body => body.AddContent(0, "page"))));
+
+    /// <summary>The sign-out form renders an antiforgery token; a fixed one is enough outside a request.</summary>
+    private sealed class FixedAntiforgeryStateProvider : AntiforgeryStateProvider
+    {
+        public override AntiforgeryRequestToken? GetAntiforgeryToken() => new("token", "__RequestVerificationToken");
+    }
+}
