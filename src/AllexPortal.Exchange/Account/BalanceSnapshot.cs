@@ -11,5 +11,5 @@ public sealed record BalanceSnapshot
     public DateTimeOffset? CreatedAt { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? Other { get; init; }
+    public IDictionary<string, JsonElement>? Other { get; set; }
 }

@@ -7,5 +7,5 @@ namespace AllexPortal.Exchange.Account;
 public sealed record ProfitAndLoss
 {
     [JsonExtensionData]
-    public IDictionary<string, JsonElement> Values { get; init; } = new Dictionary<string, JsonElement>();
+    public IDictionary<string, JsonElement> Values { get; set; } = new Dictionary<string, JsonElement>();
 }

@@ -32,5 +32,5 @@ public sealed record UserProfile
     public DateTimeOffset? UpdatedAt { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? Other { get; init; }
+    public IDictionary<string, JsonElement>? Other { get; set; }
 }

@@ -10,5 +10,5 @@ public sealed record ChartConfiguration
 
     /// <summary>Everything else the exchange reports (exchanges, symbol types, ...).</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? Other { get; init; }
+    public IDictionary<string, JsonElement>? Other { get; set; }
 }

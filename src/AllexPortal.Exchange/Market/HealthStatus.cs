@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AllexPortal.Exchange.Market;
 
 /// <summary>Answer of <c>GET /health</c>; <see cref="Domain"/> is absent in the seed and present in Kit 2.17.4.</summary>
@@ -7,6 +9,7 @@ public sealed record HealthStatus
     public string? Version { get; init; }
     public string? Host { get; init; }
     public string? Domain { get; init; }
+    [JsonPropertyName("basePath")]
     public string? BasePath { get; init; }
     public bool Status { get; init; }
 }

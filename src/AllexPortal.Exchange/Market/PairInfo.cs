@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AllexPortal.Exchange.Market;
 
 /// <summary>A trading pair from <c>/constants</c>; orders must respect its sizes and increments.</summary>
@@ -8,6 +10,7 @@ public sealed record PairInfo
     public string PairBase { get; init; } = string.Empty;
 
     /// <summary>The quote coin (the Kit calls it <c>pair_2</c>).</summary>
+    [JsonPropertyName("pair_2")]
     public string Pair2 { get; init; } = string.Empty;
 
     public decimal? MinSize { get; init; }
