@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace AllexPortal.Exchange.Account;
 
 /// <summary>Body of <c>POST /user/withdrawal</c>, the API-key withdrawal without an email step (needs can_withdraw).</summary>
@@ -9,6 +7,5 @@ public sealed record DirectWithdrawalRequest
     public required string Currency { get; init; }
     public required decimal Amount { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Network { get; init; }
 }

@@ -15,6 +15,7 @@ namespace AllexPortal.Exchange.Json;
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     UseStringEnumConverter = true,
     Converters = [typeof(ExchangeDecimalConverter), typeof(PublicTradeHistoryConverter)])]

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace AllexPortal.Exchange.Security;
 
 /// <summary>
@@ -12,9 +10,7 @@ public sealed record CreateApiKeyRequest
     public required string OtpCode { get; init; }
     public required string EmailCode { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ApiKeyPermissionsBody? Permissions { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? WhitelistedIps { get; init; }
 }

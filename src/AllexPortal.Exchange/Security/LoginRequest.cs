@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace AllexPortal.Exchange.Security;
 
 /// <summary>Body of <c>POST /login</c>; <see cref="OtpCode"/> is required once the account has 2FA.</summary>
@@ -8,13 +6,10 @@ public sealed record LoginRequest
     public required string Email { get; init; }
     public required string Password { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? OtpCode { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? LongTerm { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Captcha { get; init; }
 
     /// <inheritdoc />

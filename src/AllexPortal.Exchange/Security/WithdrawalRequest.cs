@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace AllexPortal.Exchange.Security;
 
 /// <summary>Body of the email-confirmed <c>POST /user/request-withdrawal</c> (bearer sessions only).</summary>
@@ -9,9 +7,7 @@ public sealed record WithdrawalRequest
     public required decimal Amount { get; init; }
     public required string Address { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Network { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? OtpCode { get; init; }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using AllexPortal.Exchange.Market;
 
 namespace AllexPortal.Exchange.Trading;
@@ -14,12 +13,9 @@ public sealed record CreateOrderRequest
     public required decimal Size { get; init; }
     public required OrderType Type { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? Price { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? Stop { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public OrderMeta? Meta { get; init; }
 }
