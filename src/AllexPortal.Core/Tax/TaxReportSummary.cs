@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AllexPortal.Core.Assets;
 using AllexPortal.Core.Tax.Lots;
 using AllexPortal.Core.Tax.Pricing;
@@ -33,17 +34,19 @@ internal sealed class TaxReportSummary(TaxReportOptions options, List<Disposal> 
         }
 
         var byYear = new SortedDictionary<int, (TaxYear Year, Dictionary<Asset, GainTotals> ByAsset)>();
-        var year = TaxYear.Containing(options.Period.Start, options.TaxYearStart);
-        var yearTotals = ByAssetOf(byYear, year);
-        foreach (var row in disposals)
+        Dictionary<Asset, GainTotals> yearTotals = [];
+        DateTimeOffset yearStart = DateTimeOffset.MaxValue, yearEnd = DateTimeOffset.MinValue;
+        foreach (ref readonly var row in CollectionsMarshal.AsSpan(disposals))
         {
-            if (row.DisposedAt >= year.End || row.DisposedAt < year.Start)
+            if (row.DisposedAt >= yearEnd || row.DisposedAt < yearStart)
             {
-                year = TaxYear.Containing(row.DisposedAt, options.TaxYearStart);
+                var year = TaxYear.Containing(row.DisposedAt, options.TaxYearStart);
+                (yearStart, yearEnd) = (year.Start, year.End);
                 yearTotals = ByAssetOf(byYear, year);
             }
 
-            yearTotals[row.Asset] = yearTotals.GetValueOrDefault(row.Asset).Add(row);
+            ref var totals = ref CollectionsMarshal.GetValueRefOrAddDefault(yearTotals, row.Asset, out _);
+            totals = totals.Add(row);
         }
 
         var years = byYear.Values
