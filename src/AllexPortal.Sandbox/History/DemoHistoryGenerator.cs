@@ -92,11 +92,12 @@ internal sealed class DemoHistoryGenerator(SandboxState state, MatchingEngine en
     private void Trade(SandboxUser user, decimal[] balances, SandboxFeeStructure fees, DateTimeOffset at, Random random)
     {
         var pair = state.Catalog.Pairs[PickPair(random)];
-        var baseCoin = state.CoinIndex(pair.Base);
-        var quote = state.CoinIndex(pair.Quote);
-        var mid = (decimal)state.Prices.Raw(pair, at);
-        var notional = (decimal)Math.Exp(Math.Log(50) + random.NextDouble() * (Math.Log(1_500) - Math.Log(50)));
-        var size = Math.Max(pair.MinSize, pair.RoundSize(notional / (decimal)state.Prices.UsdtPrice(pair.Base, at)));
+        var baseCoin = pair.BaseIndex;
+        var quote = pair.QuoteIndex;
+        var baseUsdt = state.Prices.UsdtPrice(state.Catalog.Coins[baseCoin], at);
+        var mid = (decimal)(baseUsdt / state.Prices.UsdtPrice(state.Catalog.Coins[quote], at));
+        var notional = Math.Exp(Math.Log(50) + random.NextDouble() * (Math.Log(1_500) - Math.Log(50)));
+        var size = Math.Max(pair.MinSize, pair.RoundSize((decimal)(notional / baseUsdt)));
         var isBuy = random.Next(100) < 55;
         var isMaker = random.Next(100) < 40;
         var price = pair.RoundPrice(mid * (isBuy == isMaker ? 0.9995m : 1.0005m));

@@ -20,12 +20,12 @@ internal sealed class MarketCatalog
         ];
         Pairs =
         [
-            new Pair(0, 1, "btc-usdt", "btc", "usdt", 0.0001m, 100m, 1m, 10_000_000m, 0.0001m, 0.1m),
-            new Pair(1, 2, "eth-usdt", "eth", "usdt", 0.001m, 10_000m, 0.1m, 1_000_000m, 0.001m, 0.01m),
-            new Pair(2, 3, "sol-usdt", "sol", "usdt", 0.01m, 100_000m, 0.01m, 100_000m, 0.01m, 0.001m),
-            new Pair(3, 4, "xrp-usdt", "xrp", "usdt", 1m, 10_000_000m, 0.0001m, 1_000m, 1m, 0.0001m),
-            new Pair(4, 5, "trx-usdt", "trx", "usdt", 1m, 100_000_000m, 0.00001m, 100m, 1m, 0.00001m),
-            new Pair(5, 6, "eth-btc", "eth", "btc", 0.001m, 10_000m, 0.00001m, 10m, 0.001m, 0.00001m),
+            new Pair(0, 1, "btc-usdt", "btc", "usdt", 1, 0, 0.0001m, 100m, 1m, 10_000_000m, 0.0001m, 0.1m),
+            new Pair(1, 2, "eth-usdt", "eth", "usdt", 2, 0, 0.001m, 10_000m, 0.1m, 1_000_000m, 0.001m, 0.01m),
+            new Pair(2, 3, "sol-usdt", "sol", "usdt", 3, 0, 0.01m, 100_000m, 0.01m, 100_000m, 0.01m, 0.001m),
+            new Pair(3, 4, "xrp-usdt", "xrp", "usdt", 4, 0, 1m, 10_000_000m, 0.0001m, 1_000m, 1m, 0.0001m),
+            new Pair(4, 5, "trx-usdt", "trx", "usdt", 5, 0, 1m, 100_000_000m, 0.00001m, 100m, 1m, 0.00001m),
+            new Pair(5, 6, "eth-btc", "eth", "btc", 2, 1, 0.001m, 10_000m, 0.00001m, 10m, 0.001m, 0.00001m),
         ];
     }
 

@@ -36,12 +36,16 @@ internal sealed class PricePath
     public decimal Price(Pair pair, DateTimeOffset time) => pair.RoundPrice((decimal)Raw(pair, time));
 
     /// <summary>The unrounded price.</summary>
-    public double Raw(Pair pair, DateTimeOffset time) => UsdtPrice(pair.Base, time) / UsdtPrice(pair.Quote, time);
+    public double Raw(Pair pair, DateTimeOffset time) =>
+        UsdtPrice(_catalog.Coins[pair.BaseIndex], time) / UsdtPrice(_catalog.Coins[pair.QuoteIndex], time);
 
     /// <summary>A coin's value in usdt.</summary>
-    public double UsdtPrice(string coinSymbol, DateTimeOffset time)
+    public double UsdtPrice(string coinSymbol, DateTimeOffset time) =>
+        UsdtPrice(_catalog.FindCoin(coinSymbol) ?? throw new ArgumentException($"Unknown coin {coinSymbol}", nameof(coinSymbol)), time);
+
+    /// <summary>A coin's value in usdt.</summary>
+    public double UsdtPrice(Coin coin, DateTimeOffset time)
     {
-        var coin = _catalog.FindCoin(coinSymbol) ?? throw new ArgumentException($"Unknown coin {coinSymbol}", nameof(coinSymbol));
         if (coin.HourlyVolatility == 0)
         {
             return 1;
