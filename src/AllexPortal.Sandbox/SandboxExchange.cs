@@ -122,7 +122,7 @@ public sealed class SandboxExchange
         var index = State.CoinIndex(coin);
         user.Credit(index, amount, now);
         user.Deposits.Add(new SandboxTransfer(State.NextTransferId(), "deposit", coin, amount, 0, coin,
-            SandboxAddresses.For(user.Id, coin), State.NewHex(32), State.Catalog.Coins[index].Network.Split(',')[0],
+            SandboxAddresses.For(user.Id, coin), State.NewHex(32), State.Catalog.Coins[index].DefaultNetwork,
             Status: true, Dismissed: false, Rejected: false, Processing: false, Waiting: false, description, user.Id, now, now));
     }
 
@@ -149,6 +149,10 @@ public sealed class SandboxExchange
         var key = State.AddKey(user, "Sandbox key", account.ApiKey, account.ApiSecret, from.AddDays(-2));
         key.CanTrade = true;
         history.Generate(user, account.TradeCount, seed, from, StartedAt.AddHours(-2));
+        foreach (var coin in user.Deposits.Select(d => d.Currency).Distinct())
+        {
+            user.Wallet.Add(new DepositAddress(coin, SandboxAddresses.For(user.Id, coin), user.Deposits.First(d => d.Currency == coin).Network, null, true, from));
+        }
         if (openOrders)
         {
             history.PlaceOpenOrders(user);

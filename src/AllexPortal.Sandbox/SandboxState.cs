@@ -63,7 +63,7 @@ internal sealed class SandboxState
     {
         var user = new SandboxUser
         {
-            Id = _nextUserId++,
+            Id = isHouse ? 0 : _nextUserId++,
             Email = email,
             PasswordHash = HashPassword(password),
             CreatedAt = createdAt,

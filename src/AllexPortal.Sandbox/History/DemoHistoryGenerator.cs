@@ -11,7 +11,6 @@ namespace AllexPortal.Sandbox.History;
 internal sealed class DemoHistoryGenerator(SandboxState state, MatchingEngine engine)
 {
     private static readonly int[] PairWeights = [35, 25, 15, 10, 5, 10];
-    private static readonly string[] Networks = ["eth", "btc", "eth", "sol", "xrp", "trx"];
 
     public void Generate(SandboxUser user, int tradeCount, int seed, DateTimeOffset from, DateTimeOffset to)
     {
@@ -177,7 +176,7 @@ internal sealed class DemoHistoryGenerator(SandboxState state, MatchingEngine en
             ? SandboxAddresses.For(user.Id, currency)
             : SandboxAddresses.External(currency, random.Next());
         return new SandboxTransfer(state.NextTransferId(), type, currency, amount, fee, currency, address,
-            state.NewHex(32), Networks[coin], Status: true, Dismissed: false, Rejected: false, Processing: false, Waiting: false,
+            state.NewHex(32), state.Catalog.Coins[coin].DefaultNetwork, Status: true, Dismissed: false, Rejected: false, Processing: false, Waiting: false,
             Description: "", user.Id, at, at.AddMinutes(12));
     }
 

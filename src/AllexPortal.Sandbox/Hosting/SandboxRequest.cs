@@ -90,6 +90,18 @@ internal sealed class SandboxRequest
             : throw ValidationError.InvalidType(name, "integer", value);
     }
 
+    public long? QueryLong(string name)
+    {
+        var value = Query(name);
+        if (value is null)
+        {
+            return null;
+        }
+        return long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw ValidationError.InvalidType(name, "integer", value);
+    }
+
     public decimal? QueryDecimal(string name)
     {
         var value = Query(name);

@@ -174,8 +174,8 @@ internal static class MarketEndpoints
     {
         var resolutionText = request.RequiredQuery("resolution");
         var resolution = Resolution.Parse(resolutionText) ?? throw SandboxError.BadRequest("Invalid resolution");
-        var from = request.QueryInt("from") ?? throw ValidationError.Required("from");
-        var to = request.QueryInt("to") ?? throw ValidationError.Required("to");
+        var from = request.QueryLong("from") ?? throw ValidationError.Required("from");
+        var to = request.QueryLong("to") ?? throw ValidationError.Required("to");
         return (resolution, DateTimeOffset.FromUnixTimeSeconds(from), DateTimeOffset.FromUnixTimeSeconds(to));
     }
 

@@ -20,9 +20,8 @@ internal static class WalletEndpoints
         {
             var crypto = request.RequiredQuery("crypto");
             var coin = state.Catalog.FindCoin(crypto) ?? throw SandboxError.NotFound($"Invalid crypto: \"{crypto}\"");
-            var networks = coin.Network.Split(',');
-            var network = request.Query("network") ?? (networks.Length == 1 ? networks[0] : throw SandboxError.BadRequest("Invalid network"));
-            if (!networks.Contains(network))
+            var network = request.Query("network") ?? (coin.Networks.Count == 1 ? coin.DefaultNetwork : throw SandboxError.BadRequest("Invalid network"));
+            if (!coin.Networks.Contains(network))
             {
                 throw SandboxError.BadRequest("Invalid network");
             }
@@ -122,8 +121,8 @@ internal static class WalletEndpoints
         var amount = request.RequiredBodyDecimal("amount");
         var address = request.RequiredBodyString("address");
         var coin = state.Catalog.FindCoin(currency) ?? throw SandboxError.BadRequest($"Invalid currency: \"{currency}\"");
-        var network = request.BodyString("network") ?? coin.Network.Split(',')[0];
-        if (!coin.Network.Split(',').Contains(network))
+        var network = request.BodyString("network") ?? coin.DefaultNetwork;
+        if (!coin.Networks.Contains(network))
         {
             throw SandboxError.BadRequest("Invalid network");
         }
