@@ -8,7 +8,7 @@ namespace AllexPortal.Core.Tests.Tax;
 /// <summary>Invariants that hold for any history, checked on generated ones under every method.</summary>
 public sealed class CostBasisPropertyTests
 {
-    private const int Iterations = 150;
+    private const int Iterations = 100;
 
     public static TheoryData<CostBasisMethod> Methods => new(Enum.GetValues<CostBasisMethod>());
 
