@@ -23,6 +23,7 @@ public sealed partial class TwoFactorSignInTests(PortalServer portal, Chromium c
         await page.ClickAsync("[data-testid=add-authenticator]");
         var qrCode = await page.WaitForSelectorAsync("[data-testid=authenticator-qr]");
         Assert.StartsWith("data:image/png;base64,", await qrCode!.GetAttributeAsync("src"), StringComparison.Ordinal);
+        await Screenshots.SaveAsync(page, "enable-authenticator.png");
         var key = WhiteSpace().Replace(await page.InnerTextAsync("[data-testid=authenticator-key]"), "").ToUpperInvariant();
         var totp = new Totp(Base32Encoding.ToBytes(key));
         await page.FillAsync("[name='Input.Code']", totp.ComputeTotp());

@@ -75,6 +75,10 @@ public sealed class PortalSession : IAsyncDisposable
         await Page.WaitForURLAsync("**/Account/Login**");
     }
 
+    /// <summary>Waits until the shell is interactive (the circuit has rendered over the prerendered page).</summary>
+    public async Task WaitUntilInteractiveAsync() =>
+        await Page.WaitForSelectorAsync("[data-interactive=true]", new PageWaitForSelectorOptions { Timeout = 15_000 });
+
     /// <summary>Waits until the interactive circuit answers: the theme toggle flips when clicked.</summary>
     public async Task ToggleThemeAsync()
     {

@@ -1,0 +1,87 @@
+using AllexPortal.E2E.Infrastructure;
+
+namespace AllexPortal.E2E;
+
+/// <summary>
+/// The signed-in shell at desktop and phone widths, in both themes. Each test also saves a
+/// screenshot (see <see cref="Screenshots"/>) so the look can be reviewed.
+/// </summary>
+public sealed class ShellLayoutTests(PortalServer portal, Chromium chromium)
+    : IClassFixture<PortalServer>, IClassFixture<Chromium>
+{
+    [Fact]
+    public async Task Desktop_shell_shows_the_navigation_beside_the_page()
+    {
+        await using var session = await SignedInSessionAsync("desk@example.com", width: 1280);
+
+        var drawer = await session.Page.Locator("[data-testid=nav-drawer]").BoundingBoxAsync();
+        var title = await session.Page.Locator("[data-testid=page-title]").BoundingBoxAsync();
+        await SaveScreenshotAsync(session, "shell-1280.png");
+
+        Assert.True(drawer!.Width > 150, $"The drawer should be open at 1280 px, width was {drawer.Width}.");
+        Assert.True(title!.X >= drawer.X + drawer.Width, "The page should start right of the drawer.");
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task Phone_shell_fits_375_px_without_sideways_scrolling()
+    {
+        await using var session = await SignedInSessionAsync("phone@example.com", width: 375, height: 812);
+
+        var scrollWidth = await session.Page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        var navigationHidden = !await session.Page.Locator("[data-testid=nav-dashboard]").IsVisibleAsync();
+        await SaveScreenshotAsync(session, "shell-375.png");
+
+        Assert.True(scrollWidth <= 375, $"The page is {scrollWidth} px wide on a 375 px screen.");
+        Assert.True(navigationHidden, "The drawer should start closed on a phone.");
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task Dark_theme_is_applied_and_remembered_after_reload()
+    {
+        await using var session = await SignedInSessionAsync("night@example.com", width: 1280);
+
+        await session.ToggleThemeAsync();
+        await session.Page.ReloadAsync();
+        var background = await session.Page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
+        await SaveScreenshotAsync(session, "shell-1280-dark.png");
+
+        Assert.Equal("Dark", await session.Page.GetAttributeAsync("[data-testid=theme-toggle]", "data-theme"));
+        Assert.True(IsDark(background), $"The body background should be dark, was {background}.");
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task Sign_in_page_fits_375_px_without_sideways_scrolling()
+    {
+        await using var session = await PortalSession.OpenAsync(chromium.Browser, portal.BaseUrl, 375, 812);
+
+        await session.Page.GotoAsync("/Account/Login");
+        var scrollWidth = await session.Page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        await SaveScreenshotAsync(session, "sign-in-375.png");
+
+        Assert.True(scrollWidth <= 375, $"The sign-in page is {scrollWidth} px wide on a 375 px screen.");
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    private async Task<PortalSession> SignedInSessionAsync(string email, int width, int height = 800)
+    {
+        var session = await PortalSession.OpenAsync(chromium.Browser, portal.BaseUrl, width, height);
+        await session.RegisterAsync(email);
+        await session.WaitUntilInteractiveAsync();
+        return session;
+    }
+
+    private static Task SaveScreenshotAsync(PortalSession session, string fileName) => Screenshots.SaveAsync(session.Page, fileName);
+
+    private static bool IsDark(string cssColor)
+    {
+        var channels = cssColor[(cssColor.IndexOf('(', StringComparison.Ordinal) + 1)..cssColor.IndexOf(')', StringComparison.Ordinal)]
+            .Split(',')
+            .Take(3)
+            .Select(channel => double.Parse(channel, System.Globalization.CultureInfo.InvariantCulture))
+            .ToArray();
+        return (0.2126 * channels[0]) + (0.7152 * channels[1]) + (0.0722 * channels[2]) < 80;
+    }
+}
