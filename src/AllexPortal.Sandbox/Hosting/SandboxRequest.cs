@@ -78,40 +78,22 @@ internal sealed class SandboxRequest
 
     public string RequiredQuery(string name) => Query(name) ?? throw ValidationError.Required(name);
 
-    public int? QueryInt(string name)
-    {
-        var value = Query(name);
-        if (value is null)
-        {
-            return null;
-        }
-        return int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : throw ValidationError.InvalidType(name, "integer", value);
-    }
+    public int? QueryInt(string name) => QueryNumber<int>(name, "integer");
 
-    public long? QueryLong(string name)
-    {
-        var value = Query(name);
-        if (value is null)
-        {
-            return null;
-        }
-        return long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : throw ValidationError.InvalidType(name, "integer", value);
-    }
+    public long? QueryLong(string name) => QueryNumber<long>(name, "integer");
 
-    public decimal? QueryDecimal(string name)
+    public decimal? QueryDecimal(string name) => QueryNumber<decimal>(name, "number");
+
+    private T? QueryNumber<T>(string name, string typeName) where T : struct, IParsable<T>
     {
         var value = Query(name);
         if (value is null)
         {
             return null;
         }
-        return decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+        return T.TryParse(value, CultureInfo.InvariantCulture, out var number)
             ? number
-            : throw ValidationError.InvalidType(name, "number", value);
+            : throw ValidationError.InvalidType(name, typeName, value);
     }
 
     public bool? QueryBool(string name)

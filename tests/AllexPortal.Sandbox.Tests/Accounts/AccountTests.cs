@@ -1,5 +1,4 @@
 using System.Net;
-using AllexPortal.Sandbox.Tests.Auth;
 using AllexPortal.Sandbox.Tests.Infrastructure;
 using OtpNet;
 
@@ -35,7 +34,7 @@ public sealed class AccountTests
 
         using var response = await api.PostJsonAsync("v2/signup", "{\"email\":\"twice@example.test\",\"password\":\"Passw0rd-twice\"}");
 
-        await AuthRefusalTests.AssertRefusedAsync(response, HttpStatusCode.BadRequest, "User already exists");
+        await Refusal.AssertAsync(response, HttpStatusCode.BadRequest, "User already exists");
     }
 
     [Fact]
@@ -48,7 +47,7 @@ public sealed class AccountTests
         using var response = await api.PostJsonAsync("v2/login",
             $"{{\"email\":\"{demo.Email}\",\"password\":\"wrong1234\",\"otp_code\":\"{api.Totp(demo.TotpSecret)}\"}}");
 
-        await AuthRefusalTests.AssertRefusedAsync(response, HttpStatusCode.BadRequest, "Incorrect credentials.");
+        await Refusal.AssertAsync(response, HttpStatusCode.BadRequest, "Incorrect credentials.");
     }
 
     [Theory]
@@ -65,7 +64,7 @@ public sealed class AccountTests
 
         using var response = await api.DemoSignedAsync(HttpMethod.Get, path);
 
-        await AuthRefusalTests.AssertRefusedAsync(response, HttpStatusCode.BadRequest, "Feature is not active");
+        await Refusal.AssertAsync(response, HttpStatusCode.BadRequest, "Feature is not active");
     }
 
     [Fact]
@@ -88,7 +87,7 @@ public sealed class AccountTests
 
         using var response = await api.GetAsync("v2/oracle/prices?assets=btc,doge&quote=usdt");
 
-        await AuthRefusalTests.AssertRefusedAsync(response, HttpStatusCode.BadRequest, "Invalid asset");
+        await Refusal.AssertAsync(response, HttpStatusCode.BadRequest, "Invalid asset");
     }
 
     [Fact]

@@ -6,6 +6,8 @@ namespace AllexPortal.Sandbox.Tests.Auth;
 /// <summary>Refusals over real HTTP with the Kit's statuses and texts.</summary>
 public sealed class AuthRefusalTests(DemoSandboxFixture fixture) : IClassFixture<DemoSandboxFixture>
 {
+    private const string SmallBuy = "{\"symbol\":\"btc-usdt\",\"side\":\"buy\",\"size\":0.001,\"type\":\"limit\",\"price\":1000}";
+
     private SandboxAccountOptions Demo => fixture.Server.Exchange.Options.Demo;
 
     [Fact]
@@ -25,7 +27,7 @@ public sealed class AuthRefusalTests(DemoSandboxFixture fixture) : IClassFixture
 
         using var response = await api.SignedAsync(HttpMethod.Get, "v2/user/balance", Demo.ApiKey, "not-the-secret");
 
-        await AssertRefusedAsync(response, HttpStatusCode.Unauthorized, "Access denied: Access Denied: Invalid API Signature");
+        await Refusal.AssertAsync(response, HttpStatusCode.Unauthorized, "Access denied: Access Denied: Invalid API Signature");
     }
 
     [Fact]
@@ -36,7 +38,7 @@ public sealed class AuthRefusalTests(DemoSandboxFixture fixture) : IClassFixture
 
         using var response = await api.SignedAsync(HttpMethod.Get, "v2/user/balance", Demo.ApiKey, Demo.ApiSecret, expires: past);
 
-        await AssertRefusedAsync(response, HttpStatusCode.Unauthorized, "API request is expired");
+        await Refusal.AssertAsync(response, HttpStatusCode.Unauthorized, "API request is expired");
     }
 
     [Fact]
@@ -49,7 +51,7 @@ public sealed class AuthRefusalTests(DemoSandboxFixture fixture) : IClassFixture
         using var replay = await api.SignedAsync(HttpMethod.Get, "v2/user/balance", Demo.ApiKey, Demo.ApiSecret, expires: expires);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        await AssertRefusedAsync(replay, HttpStatusCode.Unauthorized, "already been used");
+        await Refusal.AssertAsync(replay, HttpStatusCode.Unauthorized, "already been used");
     }
 
     [Fact]
@@ -59,7 +61,7 @@ public sealed class AuthRefusalTests(DemoSandboxFixture fixture) : IClassFixture
 
         using var response = await api.SignedAsync(HttpMethod.Get, "v2/user/balance", new string('0', 40), Demo.ApiSecret);
 
-        await AssertRefusedAsync(response, HttpStatusCode.Unauthorized, "Invalid API Key");
+        await Refusal.AssertAsync(response, HttpStatusCode.Unauthorized, "Invalid API Key");
     }
 
     [Fact]
@@ -91,7 +93,7 @@ public sealed class AuthRefusalTests(DemoSandboxFixture fixture) : IClassFixture
         using var response = await api.DemoSignedAsync(HttpMethod.Post, "v2/order",
             "{\"symbol\":\"btc-usdt\",\"side\":\"buy\",\"size\":0.0010,\"type\":\"limit\",\"price\":1000}");
 
-        await AssertRefusedAsync(response, HttpStatusCode.Unauthorized, "Invalid API Signature");
+        await Refusal.AssertAsync(response, HttpStatusCode.Unauthorized, "Invalid API Signature");
     }
 
     [Fact]
@@ -101,10 +103,9 @@ public sealed class AuthRefusalTests(DemoSandboxFixture fixture) : IClassFixture
         var token = await api.LoginDemoAsync();
         var (_, key, secret) = await KeyFlow.CreateKeyAsync(api, token, "read only");
 
-        using var response = await api.SignedAsync(HttpMethod.Post, "v2/order", key, secret,
-            "{\"symbol\":\"btc-usdt\",\"side\":\"buy\",\"size\":0.001,\"type\":\"limit\",\"price\":1000}");
+        using var response = await api.SignedAsync(HttpMethod.Post, "v2/order", key, secret, SmallBuy);
 
-        await AssertRefusedAsync(response, HttpStatusCode.Unauthorized,
+        await Refusal.AssertAsync(response, HttpStatusCode.Unauthorized,
             "Unauthorized Access. This key does not have the right permissions to access this endpoint");
     }
 
@@ -113,11 +114,10 @@ public sealed class AuthRefusalTests(DemoSandboxFixture fixture) : IClassFixture
     {
         using var api = new SandboxApi(fixture.Server);
         var token = await api.LoginDemoAsync();
-        var (id, key, secret) = await KeyFlow.CreateKeyAsync(api, token, "trader");
-        var updated = await KeyFlow.UpdateKeyAsync(api, token, id, "\"permissions\":{\"can_read\":true,\"can_trade\":true,\"can_withdraw\":false}");
+        var (key, secret, updated) = await KeyFlow.CreateKeyAsync(api, token, "trader",
+            "\"permissions\":{\"can_read\":true,\"can_trade\":true,\"can_withdraw\":false}");
 
-        using var response = await api.SignedAsync(HttpMethod.Post, "v2/order", key, secret,
-            "{\"symbol\":\"btc-usdt\",\"side\":\"buy\",\"size\":0.001,\"type\":\"limit\",\"price\":1000}");
+        using var response = await api.SignedAsync(HttpMethod.Post, "v2/order", key, secret, SmallBuy);
 
         Assert.True(updated.GetProperty("can_trade").GetBoolean());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -131,7 +131,7 @@ public sealed class AuthRefusalTests(DemoSandboxFixture fixture) : IClassFixture
         using var response = await api.DemoSignedAsync(HttpMethod.Post, "v2/user/withdrawal",
             "{\"currency\":\"usdt\",\"amount\":10,\"address\":\"0xabc\"}");
 
-        await AssertRefusedAsync(response, HttpStatusCode.Unauthorized, "does not have the right permissions");
+        await Refusal.AssertAsync(response, HttpStatusCode.Unauthorized, "does not have the right permissions");
     }
 
     [Fact]
@@ -139,12 +139,11 @@ public sealed class AuthRefusalTests(DemoSandboxFixture fixture) : IClassFixture
     {
         using var api = new SandboxApi(fixture.Server);
         var token = await api.LoginDemoAsync();
-        var (id, key, secret) = await KeyFlow.CreateKeyAsync(api, token, "whitelisted");
-        await KeyFlow.UpdateKeyAsync(api, token, id, "\"whitelisted_ips\":[\"10.9.8.7\"],\"whitelisting_enabled\":true");
+        var (key, secret, _) = await KeyFlow.CreateKeyAsync(api, token, "whitelisted", "\"whitelisted_ips\":[\"10.9.8.7\"],\"whitelisting_enabled\":true");
 
         using var response = await api.SignedAsync(HttpMethod.Get, "v2/user/balance", key, secret);
 
-        await AssertRefusedAsync(response, HttpStatusCode.Unauthorized,
+        await Refusal.AssertAsync(response, HttpStatusCode.Unauthorized,
             "Unauthorized Access. The IP address you are reaching this endpoint through is not allowed to access this endpoint");
     }
 
@@ -153,8 +152,7 @@ public sealed class AuthRefusalTests(DemoSandboxFixture fixture) : IClassFixture
     {
         using var api = new SandboxApi(fixture.Server);
         var token = await api.LoginDemoAsync();
-        var (id, key, secret) = await KeyFlow.CreateKeyAsync(api, token, "whitelisted ok");
-        await KeyFlow.UpdateKeyAsync(api, token, id, "\"whitelisted_ips\":[\"127.0.0.1\"],\"whitelisting_enabled\":true");
+        var (key, secret, _) = await KeyFlow.CreateKeyAsync(api, token, "whitelisted ok", "\"whitelisted_ips\":[\"127.0.0.1\"],\"whitelisting_enabled\":true");
 
         using var response = await api.SignedAsync(HttpMethod.Get, "v2/user/balance", key, secret);
 
@@ -174,7 +172,7 @@ public sealed class AuthRefusalTests(DemoSandboxFixture fixture) : IClassFixture
         using var response = await api.SignedAsync(HttpMethod.Get, "v2/user/balance", key, secret);
 
         Assert.Equal("Token is successfully revoked", (await SandboxApi.ReadJsonAsync(revoke, expectSuccess: true)).GetProperty("message").GetString());
-        await AssertRefusedAsync(response, HttpStatusCode.Unauthorized, "Invalid API Key");
+        await Refusal.AssertAsync(response, HttpStatusCode.Unauthorized, "Invalid API Key");
     }
 
     [Fact]
@@ -186,7 +184,7 @@ public sealed class AuthRefusalTests(DemoSandboxFixture fixture) : IClassFixture
         using var response = await api.BearerAsync(HttpMethod.Post, "v2/user/token", token,
             $"{{\"name\":\"x\",\"otp_code\":\"{api.Totp(Demo.TotpSecret)}\",\"email_code\":\"000000x\"}}");
 
-        await AssertRefusedAsync(response, HttpStatusCode.BadRequest, "Invalid email code");
+        await Refusal.AssertAsync(response, HttpStatusCode.BadRequest, "Invalid email code");
     }
 
     [Fact]
@@ -196,7 +194,7 @@ public sealed class AuthRefusalTests(DemoSandboxFixture fixture) : IClassFixture
 
         using var response = await api.DemoSignedAsync(HttpMethod.Get, "v2/user/tokens");
 
-        await AssertRefusedAsync(response, HttpStatusCode.Unauthorized, "Access denied: invalid token type");
+        await Refusal.AssertAsync(response, HttpStatusCode.Unauthorized, "Access denied: invalid token type");
     }
 
     [Fact]
@@ -207,7 +205,7 @@ public sealed class AuthRefusalTests(DemoSandboxFixture fixture) : IClassFixture
 
         using var response = await api.BearerAsync(HttpMethod.Post, "v2/user/withdrawal", token, "{\"currency\":\"usdt\",\"amount\":10,\"address\":\"x\"}");
 
-        await AssertRefusedAsync(response, HttpStatusCode.Unauthorized, "invalid token type");
+        await Refusal.AssertAsync(response, HttpStatusCode.Unauthorized, "invalid token type");
     }
 
     [Fact]
@@ -218,7 +216,7 @@ public sealed class AuthRefusalTests(DemoSandboxFixture fixture) : IClassFixture
         using var response = await api.SignedAsync(HttpMethod.Get, "v2/user/balance", Demo.ApiKey, Demo.ApiSecret,
             adjust: r => r.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "x"));
 
-        await AssertRefusedAsync(response, HttpStatusCode.Unauthorized, "Multiple API Key methods are provided");
+        await Refusal.AssertAsync(response, HttpStatusCode.Unauthorized, "Multiple API Key methods are provided");
     }
 
     [Fact]
@@ -228,7 +226,7 @@ public sealed class AuthRefusalTests(DemoSandboxFixture fixture) : IClassFixture
 
         using var response = await api.GetAsync("v2/user/balance");
 
-        await AssertRefusedAsync(response, HttpStatusCode.Unauthorized, "no auth token sent");
+        await Refusal.AssertAsync(response, HttpStatusCode.Unauthorized, "no auth token sent");
     }
 
     [Fact]
@@ -239,7 +237,7 @@ public sealed class AuthRefusalTests(DemoSandboxFixture fixture) : IClassFixture
 
         using var response = await api.BearerAsync(HttpMethod.Get, "v2/user/balance", token[..^2] + "xx");
 
-        await AssertRefusedAsync(response, HttpStatusCode.Unauthorized, "Access denied: Token is invalid");
+        await Refusal.AssertAsync(response, HttpStatusCode.Unauthorized, "Access denied: Token is invalid");
     }
 
     [Fact]
@@ -249,13 +247,6 @@ public sealed class AuthRefusalTests(DemoSandboxFixture fixture) : IClassFixture
 
         using var response = await api.PostJsonAsync("v2/login", $"{{\"email\":\"{Demo.Email}\",\"password\":\"{Demo.Password}\"}}");
 
-        await AssertRefusedAsync(response, HttpStatusCode.BadRequest, "Invalid OTP Code");
-    }
-
-    internal static async Task AssertRefusedAsync(HttpResponseMessage response, HttpStatusCode status, string message)
-    {
-        var json = await SandboxApi.ReadJsonAsync(response);
-        Assert.Equal(status, response.StatusCode);
-        Assert.Contains(message, json.GetProperty("message").GetString(), StringComparison.Ordinal);
+        await Refusal.AssertAsync(response, HttpStatusCode.BadRequest, "Invalid OTP Code");
     }
 }

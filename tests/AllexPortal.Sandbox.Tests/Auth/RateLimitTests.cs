@@ -19,7 +19,7 @@ public sealed class RateLimitTests
 
         using var refused = await api.PostJsonAsync("v2/login", "{\"email\":\"nobody@example.test\",\"password\":\"wrong\"}");
 
-        await AuthRefusalTests.AssertRefusedAsync(refused, HttpStatusCode.TooManyRequests, "Too many requests");
+        await Refusal.AssertAsync(refused, HttpStatusCode.TooManyRequests, "Too many requests");
         Assert.InRange(refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 120);
     }
 

@@ -27,6 +27,14 @@ internal static class KeyFlow
         return (json.GetProperty("id").GetInt32(), json.GetProperty("key").GetString()!, json.GetProperty("secret").GetString()!);
     }
 
+    /// <summary>Creates a key, applies <paramref name="changes"/> (JSON members of <c>PUT /user/token</c>) and
+    /// returns the key, its secret and the updated list item.</summary>
+    public static async Task<(string Key, string Secret, JsonElement Updated)> CreateKeyAsync(SandboxApi api, string token, string name, string changes)
+    {
+        var (id, key, secret) = await CreateKeyAsync(api, token, name);
+        return (key, secret, await UpdateKeyAsync(api, token, id, changes));
+    }
+
     public static async Task<JsonElement> UpdateKeyAsync(SandboxApi api, string token, int id, string changes)
     {
         var code = await EmailCodeAsync(api, token);

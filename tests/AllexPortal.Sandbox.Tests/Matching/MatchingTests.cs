@@ -1,5 +1,5 @@
 using System.Net;
-using AllexPortal.Sandbox.Tests.Auth;
+using AllexPortal.Sandbox.Tests.Infrastructure;
 
 namespace AllexPortal.Sandbox.Tests.Matching;
 
@@ -19,7 +19,7 @@ public sealed class MatchingTests
 
         var taker = await desk.PlaceOkAsync(desk.Bob, "buy", 0.01m, price);
 
-        var maker = await desk.GetAsync(desk.Alice, $"v2/order?order_id={resting.GetProperty("id").GetString()}");
+        var maker = await desk.RefreshAsync(desk.Alice, resting);
         Assert.Equal("new", resting.GetProperty("status").GetString());
         Assert.Equal("filled", taker.GetProperty("status").GetString());
         Assert.Equal("filled", maker.GetProperty("status").GetString());
@@ -53,7 +53,7 @@ public sealed class MatchingTests
 
         var taker = await desk.PlaceOkAsync(desk.Bob, "buy", 0.004m, price);
 
-        var maker = await desk.GetAsync(desk.Alice, $"v2/order?order_id={resting.GetProperty("id").GetString()}");
+        var maker = await desk.RefreshAsync(desk.Alice, resting);
         Assert.Equal("filled", taker.GetProperty("status").GetString());
         Assert.Equal("pfilled", maker.GetProperty("status").GetString());
         Assert.Equal(0.004m, maker.GetProperty("filled").GetDecimal());
@@ -106,7 +106,7 @@ public sealed class MatchingTests
 
         using var response = await desk.PlaceAsync(desk.Alice, "sell", 0.01m, bestBid, ",\"meta\":{\"post_only\":true}");
 
-        await AuthRefusalTests.AssertRefusedAsync(response, HttpStatusCode.BadRequest, "Error 1001 - Order rejected");
+        await Refusal.AssertAsync(response, HttpStatusCode.BadRequest, "Error 1001 - Order rejected");
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public sealed class MatchingTests
 
         using var response = await desk.PlaceAsync(desk.Bob, "sell", 5m, 1_000_000m);
 
-        await AuthRefusalTests.AssertRefusedAsync(response, HttpStatusCode.BadRequest, "Insufficient balance");
+        await Refusal.AssertAsync(response, HttpStatusCode.BadRequest, "Insufficient balance");
     }
 
     [Fact]
@@ -172,8 +172,8 @@ public sealed class MatchingTests
         var triggered = await desk.PlaceOkAsync(desk.Bob, "sell", 0.01m, Math.Round(price * 0.9m, 1), $",\"stop\":{Math.Round(price * 1.5m, 1)}");
 
         var trades = await desk.GetAsync(desk.Bob, "v2/user/trades");
-        var stillWaiting = await desk.GetAsync(desk.Bob, $"v2/order?order_id={waiting.GetProperty("id").GetString()}");
-        var done = await desk.GetAsync(desk.Bob, $"v2/order?order_id={triggered.GetProperty("id").GetString()}");
+        var stillWaiting = await desk.RefreshAsync(desk.Bob, waiting);
+        var done = await desk.RefreshAsync(desk.Bob, triggered);
         Assert.Equal(("new", 0m), (stillWaiting.GetProperty("status").GetString(), stillWaiting.GetProperty("filled").GetDecimal()));
         Assert.Equal("filled", done.GetProperty("status").GetString());
         Assert.Equal(1, trades.GetProperty("count").GetInt32());
@@ -203,6 +203,6 @@ public sealed class MatchingTests
         using var response = await desk.Api.BearerAsync(HttpMethod.Post, "v2/order/execute", desk.Bob,
             $"{{\"token\":\"{quote.GetProperty("token").GetString()}\"}}");
 
-        await AuthRefusalTests.AssertRefusedAsync(response, HttpStatusCode.BadRequest, "Token is expired");
+        await Refusal.AssertAsync(response, HttpStatusCode.BadRequest, "Token is expired");
     }
 }

@@ -66,6 +66,10 @@ internal sealed class TradingDesk : IAsyncDisposable
         return await SandboxApi.ReadJsonAsync(response, expectSuccess: true);
     }
 
+    /// <summary>The order as <c>GET /order</c> shows it now.</summary>
+    public Task<JsonElement> RefreshAsync(string token, JsonElement order) =>
+        GetAsync(token, $"v2/order?order_id={order.GetProperty("id").GetString()}");
+
     public async ValueTask DisposeAsync()
     {
         Api.Dispose();

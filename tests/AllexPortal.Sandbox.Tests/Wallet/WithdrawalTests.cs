@@ -1,5 +1,4 @@
 using System.Net;
-using AllexPortal.Sandbox.Tests.Auth;
 using AllexPortal.Sandbox.Tests.Infrastructure;
 
 namespace AllexPortal.Sandbox.Tests.Wallet;
@@ -34,7 +33,7 @@ public sealed class WithdrawalTests
         using var response = await api.BearerAsync(HttpMethod.Post, "v2/user/request-withdrawal", token,
             "{\"currency\":\"usdt\",\"amount\":10,\"address\":\"0xabc\"}");
 
-        await AuthRefusalTests.AssertRefusedAsync(response, HttpStatusCode.BadRequest, "Invalid OTP Code");
+        await Refusal.AssertAsync(response, HttpStatusCode.BadRequest, "Invalid OTP Code");
     }
 
     [Fact]
@@ -47,7 +46,7 @@ public sealed class WithdrawalTests
         using var response = await api.BearerAsync(HttpMethod.Post, "v2/user/request-withdrawal", token,
             "{\"currency\":\"btc\",\"amount\":3,\"address\":\"bc1qexample\"}");
 
-        await AuthRefusalTests.AssertRefusedAsync(response, HttpStatusCode.BadRequest, "Insufficient balance");
+        await Refusal.AssertAsync(response, HttpStatusCode.BadRequest, "Insufficient balance");
     }
 
     [Fact]
@@ -56,8 +55,8 @@ public sealed class WithdrawalTests
         await using var server = await SandboxApi.StartAsync();
         using var api = new SandboxApi(server);
         var token = await api.LoginDemoAsync();
-        var (id, key, secret) = await KeyFlow.CreateKeyAsync(api, token, "withdrawer");
-        await KeyFlow.UpdateKeyAsync(api, token, id, "\"permissions\":{\"can_read\":true,\"can_trade\":false,\"can_withdraw\":true}");
+        var (key, secret, _) = await KeyFlow.CreateKeyAsync(api, token, "withdrawer",
+            "\"permissions\":{\"can_read\":true,\"can_trade\":false,\"can_withdraw\":true}");
 
         using var response = await api.SignedAsync(HttpMethod.Post, "v2/user/withdrawal", key, secret,
             "{\"currency\":\"usdt\",\"amount\":10,\"address\":\"0xabc\"}");
