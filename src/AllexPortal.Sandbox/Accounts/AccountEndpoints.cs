@@ -64,7 +64,11 @@ internal static class AccountEndpoints
         });
 
         routes.Private("GET", "/verify-token", AuthPolicy.BearerOnly, (_, _) => WireResults.Message("Valid Token"));
-        routes.Private("GET", "/logout", AuthPolicy.BearerOnly, (_, _) => WireResults.Message("Success"));
+        routes.Private("GET", "/logout", AuthPolicy.BearerOnly, (_, caller) =>
+        {
+            exchange.Sessions.Revoke(caller.BearerToken!);
+            return WireResults.Message("Success");
+        });
 
         routes.Private("GET", "/user", AuthPolicy.Either(KeyPermission.Read), (_, caller) => WireResults.Json(Profile(exchange, caller.User)));
         routes.Private("GET", "/user/balance", AuthPolicy.Either(KeyPermission.Read), (_, caller) => WireResults.Json(Balance(exchange, caller.User)));

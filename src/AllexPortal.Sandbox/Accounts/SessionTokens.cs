@@ -11,6 +11,11 @@ internal sealed class SessionTokens(byte[] key, TimeProvider time)
 {
     public const string Issuer = "allex-sandbox";
 
+    private readonly HashSet<string> _loggedOut = new(StringComparer.Ordinal);
+
+    /// <summary>Ends the session of <paramref name="token"/> early (<c>GET /logout</c>). Callers hold the state lock.</summary>
+    public void Revoke(string token) => _loggedOut.Add(token);
+
     public string Issue(SandboxUser user, string ip, bool longTerm)
     {
         var now = time.GetUtcNow();
@@ -32,6 +37,10 @@ internal sealed class SessionTokens(byte[] key, TimeProvider time)
     public (int UserId, string? Error) Verify(string token)
     {
         var parts = token.Split('.');
+        if (_loggedOut.Contains(token))
+        {
+            return (0, "Token is expired");
+        }
         if (parts.Length != 3 || !CryptographicOperations.FixedTimeEquals(
                 Encoding.ASCII.GetBytes(Sign(parts[0] + "." + parts[1])), Encoding.ASCII.GetBytes(parts[2])))
         {

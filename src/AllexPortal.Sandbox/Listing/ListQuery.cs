@@ -13,11 +13,11 @@ internal sealed record ListQuery(int Limit, int Page, string? OrderBy, bool Desc
         var page = request.QueryInt("page") ?? 1;
         if (limit < 1)
         {
-            throw new ValidationError("MINIMUM", "Request validation failed: Parameter (limit) Value 0 is less than minimum 1", "limit");
+            throw new ValidationError("MINIMUM", $"Request validation failed: Parameter (limit) Value {limit} is less than minimum 1", "limit");
         }
         if (page < 1)
         {
-            throw new ValidationError("MINIMUM", "Request validation failed: Parameter (page) Value 0 is less than minimum 1", "page");
+            throw new ValidationError("MINIMUM", $"Request validation failed: Parameter (page) Value {page} is less than minimum 1", "page");
         }
         var order = request.QueryEnum("order", "desc", "asc", "desc");
         var format = request.Query("format");

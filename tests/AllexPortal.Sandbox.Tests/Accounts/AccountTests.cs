@@ -26,6 +26,20 @@ public sealed class AccountTests
     }
 
     [Fact]
+    public async Task Token_is_refused_after_logout()
+    {
+        await using var server = await SandboxApi.StartAsync();
+        using var api = new SandboxApi(server);
+        var (_, token) = await api.SignUpAsync("leaver");
+        using var logout = await api.BearerAsync(HttpMethod.Get, "v2/logout", token);
+
+        using var response = await api.BearerAsync(HttpMethod.Get, "v2/verify-token", token);
+
+        Assert.Equal(HttpStatusCode.OK, logout.StatusCode);
+        await Refusal.AssertAsync(response, HttpStatusCode.Unauthorized, "Token is expired");
+    }
+
+    [Fact]
     public async Task Duplicate_signup_is_refused()
     {
         await using var server = await SandboxApi.StartAsync();
