@@ -1,3 +1,5 @@
+using AllexPortal.Exchange.Paging;
+
 namespace AllexPortal.Exchange.Account;
 
 /// <summary>
@@ -12,5 +14,16 @@ public sealed record HistoryFilter
     public DateTimeOffset? StartDate { get; init; }
     public DateTimeOffset? EndDate { get; init; }
     public SortOrder Order { get; init; } = SortOrder.Desc;
-    public int PageSize { get; init; } = 50;
+    public int PageSize { get; init; } = Paging.PageSize.Default;
+
+    /// <summary>The query for one page of this filter, sorted by <paramref name="orderBy"/>.</summary>
+    public PageQuery ToPage(int page, int limit, string? orderBy = null) => new()
+    {
+        Limit = limit,
+        Page = page,
+        OrderBy = orderBy,
+        Order = Order,
+        StartDate = StartDate,
+        EndDate = EndDate,
+    };
 }

@@ -20,31 +20,20 @@ public interface IAllexUserApi
     [Get("/user/trades")]
     Task<Paged<UserTrade>> GetTradesAsync(
         string? symbol = null,
-        int? limit = null,
-        int? page = null,
-        [AliasAs("order_by")] string? orderBy = null,
-        SortOrder? order = null,
-        [AliasAs("start_date")] DateTimeOffset? startDate = null,
-        [AliasAs("end_date")] DateTimeOffset? endDate = null,
+        [Query] PageQuery? paging = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>The same rows as CSV (<c>format=csv</c>), streamed as the exchange sends them.</summary>
     [Get("/user/trades?format=csv")]
     Task<Stream> ExportTradesCsvAsync(
         string? symbol = null,
-        [AliasAs("start_date")] DateTimeOffset? startDate = null,
-        [AliasAs("end_date")] DateTimeOffset? endDate = null,
+        [Query] PageQuery? range = null,
         CancellationToken cancellationToken = default);
 
     [Get("/user/deposits")]
     Task<Paged<Transaction>> GetDepositsAsync(
         string? currency = null,
-        int? limit = null,
-        int? page = null,
-        [AliasAs("order_by")] string? orderBy = null,
-        SortOrder? order = null,
-        [AliasAs("start_date")] DateTimeOffset? startDate = null,
-        [AliasAs("end_date")] DateTimeOffset? endDate = null,
+        [Query] PageQuery? paging = null,
         bool? status = null,
         [AliasAs("transaction_id")] string? transactionId = null,
         CancellationToken cancellationToken = default);
@@ -52,19 +41,13 @@ public interface IAllexUserApi
     [Get("/user/deposits?format=csv")]
     Task<Stream> ExportDepositsCsvAsync(
         string? currency = null,
-        [AliasAs("start_date")] DateTimeOffset? startDate = null,
-        [AliasAs("end_date")] DateTimeOffset? endDate = null,
+        [Query] PageQuery? range = null,
         CancellationToken cancellationToken = default);
 
     [Get("/user/withdrawals")]
     Task<Paged<Transaction>> GetWithdrawalsAsync(
         string? currency = null,
-        int? limit = null,
-        int? page = null,
-        [AliasAs("order_by")] string? orderBy = null,
-        SortOrder? order = null,
-        [AliasAs("start_date")] DateTimeOffset? startDate = null,
-        [AliasAs("end_date")] DateTimeOffset? endDate = null,
+        [Query] PageQuery? paging = null,
         bool? status = null,
         [AliasAs("transaction_id")] string? transactionId = null,
         CancellationToken cancellationToken = default);
@@ -72,8 +55,7 @@ public interface IAllexUserApi
     [Get("/user/withdrawals?format=csv")]
     Task<Stream> ExportWithdrawalsCsvAsync(
         string? currency = null,
-        [AliasAs("start_date")] DateTimeOffset? startDate = null,
-        [AliasAs("end_date")] DateTimeOffset? endDate = null,
+        [Query] PageQuery? range = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>The most the user can withdraw now; the layout is not documented, so it stays JSON.</summary>
@@ -83,11 +65,7 @@ public interface IAllexUserApi
     /// <summary>Optional feature: throws <see cref="Errors.ExchangeApiException"/> where the exchange switched it off.</summary>
     [Get("/user/balance-history")]
     Task<Paged<BalanceSnapshot>> GetBalanceHistoryAsync(
-        int? limit = null,
-        int? page = null,
-        SortOrder? order = null,
-        [AliasAs("start_date")] DateTimeOffset? startDate = null,
-        [AliasAs("end_date")] DateTimeOffset? endDate = null,
+        [Query] PageQuery? paging = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>Optional feature; <paramref name="period"/> is 7, 30 or 90 days.</summary>

@@ -17,8 +17,7 @@ public static class OptionalFeatureExtensions
     {
         ArgumentNullException.ThrowIfNull(api);
         filter ??= new HistoryFilter();
-        return OfferedOrNot(() => api.GetBalanceHistoryAsync(
-            Paging.PageSize.Clamp(filter.PageSize), page, filter.Order, filter.StartDate, filter.EndDate, cancellationToken));
+        return OfferedOrNot(() => api.GetBalanceHistoryAsync(filter.ToPage(page, PageSize.Clamp(filter.PageSize)), cancellationToken));
     }
 
     public static Task<OptionalFeatureResult<ProfitAndLoss>> TryGetProfitAndLossAsync(

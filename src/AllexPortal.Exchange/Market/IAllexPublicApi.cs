@@ -50,12 +50,7 @@ public interface IAllexPublicApi
     Task<Paged<PublicTrade>> GetTradesHistoryAsync(
         string? symbol = null,
         OrderSide? side = null,
-        int? limit = null,
-        int? page = null,
-        [AliasAs("order_by")] string? orderBy = null,
-        SortOrder? order = null,
-        [AliasAs("start_date")] DateTimeOffset? startDate = null,
-        [AliasAs("end_date")] DateTimeOffset? endDate = null,
+        [Query] PageQuery? paging = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>OHLCV bars; <paramref name="resolution"/> in the seed's set (<c>1, 5, 15, 60, 360, D, W</c>).</summary>

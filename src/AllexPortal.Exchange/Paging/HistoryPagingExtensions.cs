@@ -11,30 +11,21 @@ public static class HistoryPagingExtensions
     {
         ArgumentNullException.ThrowIfNull(api);
         var f = filter ?? new HistoryFilter();
-        return PageReader.ReadAllAsync(
-            (page, limit, ct) => api.GetTradesAsync(f.Symbol, limit, page, "timestamp", f.Order, f.StartDate, f.EndDate, ct),
-            f.PageSize,
-            cancellationToken);
+        return PageReader.ReadAllAsync((page, limit, ct) => api.GetTradesAsync(f.Symbol, f.ToPage(page, limit, "timestamp"), ct), f.PageSize, cancellationToken);
     }
 
     public static IAsyncEnumerable<Transaction> ReadAllDepositsAsync(this IAllexUserApi api, HistoryFilter? filter = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);
         var f = filter ?? new HistoryFilter();
-        return PageReader.ReadAllAsync(
-            (page, limit, ct) => api.GetDepositsAsync(f.Symbol, limit, page, "created_at", f.Order, f.StartDate, f.EndDate, cancellationToken: ct),
-            f.PageSize,
-            cancellationToken);
+        return PageReader.ReadAllAsync((page, limit, ct) => api.GetDepositsAsync(f.Symbol, f.ToPage(page, limit, "created_at"), cancellationToken: ct), f.PageSize, cancellationToken);
     }
 
     public static IAsyncEnumerable<Transaction> ReadAllWithdrawalsAsync(this IAllexUserApi api, HistoryFilter? filter = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);
         var f = filter ?? new HistoryFilter();
-        return PageReader.ReadAllAsync(
-            (page, limit, ct) => api.GetWithdrawalsAsync(f.Symbol, limit, page, "created_at", f.Order, f.StartDate, f.EndDate, cancellationToken: ct),
-            f.PageSize,
-            cancellationToken);
+        return PageReader.ReadAllAsync((page, limit, ct) => api.GetWithdrawalsAsync(f.Symbol, f.ToPage(page, limit, "created_at"), cancellationToken: ct), f.PageSize, cancellationToken);
     }
 
     public static IAsyncEnumerable<Order> ReadAllOrdersAsync(this IAllexTradingApi api, OrderFilter? filter = null, CancellationToken cancellationToken = default)
@@ -42,19 +33,13 @@ public static class HistoryPagingExtensions
         ArgumentNullException.ThrowIfNull(api);
         var f = filter ?? new OrderFilter();
         var h = f.History;
-        return PageReader.ReadAllAsync(
-            (page, limit, ct) => api.GetOrdersAsync(h.Symbol, f.Side, f.Status, f.Open, limit, page, "created_at", h.Order, h.StartDate, h.EndDate, ct),
-            h.PageSize,
-            cancellationToken);
+        return PageReader.ReadAllAsync((page, limit, ct) => api.GetOrdersAsync(h.Symbol, f.Side, f.Status, f.Open, h.ToPage(page, limit, "created_at"), ct), h.PageSize, cancellationToken);
     }
 
     public static IAsyncEnumerable<PublicTrade> ReadAllTradesHistoryAsync(this IAllexPublicApi api, HistoryFilter? filter = null, OrderSide? side = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);
         var f = filter ?? new HistoryFilter();
-        return PageReader.ReadAllAsync(
-            (page, limit, ct) => api.GetTradesHistoryAsync(f.Symbol, side, limit, page, "timestamp", f.Order, f.StartDate, f.EndDate, ct),
-            f.PageSize,
-            cancellationToken);
+        return PageReader.ReadAllAsync((page, limit, ct) => api.GetTradesHistoryAsync(f.Symbol, side, f.ToPage(page, limit, "timestamp"), ct), f.PageSize, cancellationToken);
     }
 }

@@ -26,19 +26,13 @@ public interface IAllexTradingApi
         OrderSide? side = null,
         string? status = null,
         bool? open = null,
-        int? limit = null,
-        int? page = null,
-        [AliasAs("order_by")] string? orderBy = null,
-        SortOrder? order = null,
-        [AliasAs("start_date")] DateTimeOffset? startDate = null,
-        [AliasAs("end_date")] DateTimeOffset? endDate = null,
+        [Query] PageQuery? paging = null,
         CancellationToken cancellationToken = default);
 
     [Get("/orders?format=csv")]
     Task<Stream> ExportOrdersCsvAsync(
         string? symbol = null,
-        [AliasAs("start_date")] DateTimeOffset? startDate = null,
-        [AliasAs("end_date")] DateTimeOffset? endDate = null,
+        [Query] PageQuery? range = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>Cancels every open order of one pair and returns them.</summary>

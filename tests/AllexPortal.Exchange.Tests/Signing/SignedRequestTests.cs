@@ -1,5 +1,6 @@
 using System.Text;
 using AllexPortal.Exchange.Market;
+using AllexPortal.Exchange.Paging;
 using AllexPortal.Exchange.Security;
 using AllexPortal.Exchange.Tests.Support;
 using AllexPortal.Exchange.Trading;
@@ -34,7 +35,7 @@ public class SignedRequestTests
         stub.Answer("GET", "/v2/user/trades", 200, """{"count":0,"data":[]}""");
         var client = stub.Factory.ForApiKey(stub.BaseUrl, Credentials);
 
-        await client.User.GetTradesAsync(symbol: "btc-usdt", limit: 50, page: 1, cancellationToken: TestContext.Current.CancellationToken);
+        await client.User.GetTradesAsync("btc-usdt", new PageQuery { Limit = 50, Page = 1 }, TestContext.Current.CancellationToken);
 
         var call = Assert.Single(stub.Calls("/v2/user/trades"));
         Assert.Equal("/v2/user/trades?symbol=btc-usdt&limit=50&page=1", call.RequestMessage!.Path + QueryOf(call));
