@@ -89,7 +89,7 @@ internal static class OrderEndpoints
                 o => (symbol is null || o.Symbol == symbol) && (side is null || o.Side == side) && (status is null || o.Status == status)
                     && (open is null || (o.Status is "new" or "pfilled") == open),
                 o => o.CreatedAt,
-                new Dictionary<string, Func<SandboxOrder, object?>>
+                new Dictionary<string, Func<OrderRow, object?>>
                 {
                     ["created_at"] = o => o.CreatedAt,
                     ["updated_at"] = o => o.UpdatedAt,
@@ -100,7 +100,7 @@ internal static class OrderEndpoints
                     ["side"] = o => o.Side,
                     ["status"] = o => o.Status,
                 },
-                o => o);
+                o => o.ToWire());
         });
 
         routes.Private("GET", "/user/trades", AuthPolicy.Either(KeyPermission.Read), (request, caller) =>

@@ -1,19 +1,18 @@
 using AllexPortal.Sandbox.Accounts;
-using AllexPortal.Sandbox.Markets;
 
 namespace AllexPortal.Sandbox.Trading;
 
 /// <summary>A user's orders as one time-ordered list without storing history twice: each historical fill
-/// is its own filled limit order (projected on access), followed by the live orders.</summary>
-internal sealed class UserOrderList(SandboxUser user) : IReadOnlyList<SandboxOrder>
+/// is its own filled limit order, followed by the live orders.</summary>
+internal sealed class UserOrderList(SandboxUser user) : IReadOnlyList<OrderRow>
 {
     public int Count => user.HistoricalFills + user.Orders.Count;
 
-    public SandboxOrder this[int index] => index < user.HistoricalFills
-        ? FromFill(user.Trades[index])
-        : user.Orders[index - user.HistoricalFills].ToWire();
+    public OrderRow this[int index] => index < user.HistoricalFills
+        ? new OrderRow(user, user.Trades[index], null)
+        : new OrderRow(user, null, user.Orders[index - user.HistoricalFills]);
 
-    public IEnumerator<SandboxOrder> GetEnumerator()
+    public IEnumerator<OrderRow> GetEnumerator()
     {
         for (var i = 0; i < Count; i++)
         {
@@ -33,16 +32,9 @@ internal sealed class UserOrderList(SandboxUser user) : IReadOnlyList<SandboxOrd
         {
             if (user.Trades[i].OrderId == id)
             {
-                return FromFill(user.Trades[i]);
+                return this[i].ToWire();
             }
         }
         return null;
-    }
-
-    private SandboxOrder FromFill(SandboxTrade trade)
-    {
-        var fees = FeeTiers.For(user.VerificationLevel);
-        return new SandboxOrder(trade.OrderId, trade.Side, trade.Symbol, "limit", trade.Size, trade.Price, null, trade.Size,
-            trade.Price, "filled", trade.Fee, trade.FeeCoin, fees, new Dictionary<string, object>(), user.Id, trade.Timestamp, trade.Timestamp);
     }
 }

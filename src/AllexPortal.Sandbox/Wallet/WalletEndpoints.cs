@@ -70,6 +70,13 @@ internal static class WalletEndpoints
             return WireResults.Message("Success");
         });
 
+        routes.Private("DELETE", "/user/withdrawal", AuthPolicy.BearerOnly, (request, caller) =>
+        {
+            var id = request.QueryInt("id") ?? throw ValidationError.Required("id");
+            var withdrawal = caller.User.Withdrawals.FirstOrDefault(w => w.Id == id) ?? throw SandboxError.NotFound("Withdrawal not found");
+            throw SandboxError.BadRequest(withdrawal.Status ? "Withdrawal is already processed" : "Withdrawal can not be canceled");
+        });
+
         routes.Private("POST", "/user/withdrawal", AuthPolicy.HmacOnly(KeyPermission.Withdraw), (request, caller) =>
         {
             var (coin, amount, address, network) = ReadWithdrawal(state, request);

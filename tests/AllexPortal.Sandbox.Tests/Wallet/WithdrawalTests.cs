@@ -24,6 +24,21 @@ public sealed class WithdrawalTests
     }
 
     [Fact]
+    public async Task Completed_withdrawal_cannot_be_canceled()
+    {
+        await using var server = await SandboxApi.StartAsync();
+        using var api = new SandboxApi(server);
+        var (email, token) = await api.SignUpAsync("regretful");
+        using var request = await api.BearerAsync(HttpMethod.Post, "v2/user/request-withdrawal", token,
+            "{\"currency\":\"usdt\",\"amount\":50,\"address\":\"0xabc\"}");
+        var id = server.Exchange.WithdrawalsOf(email)[0].Id;
+
+        using var response = await api.BearerAsync(HttpMethod.Delete, $"v2/user/withdrawal?id={id}", token);
+
+        await Refusal.AssertAsync(response, HttpStatusCode.BadRequest, "already processed");
+    }
+
+    [Fact]
     public async Task Withdrawal_request_needs_otp_when_2fa_is_on()
     {
         await using var server = await SandboxApi.StartAsync();
