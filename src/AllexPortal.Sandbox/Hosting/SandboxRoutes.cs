@@ -35,6 +35,11 @@ internal sealed class SandboxRoutes(IEndpointRouteBuilder routes, SandboxExchang
             {
                 result = WireResults.Validation(error, context.Request.Path.Value ?? "");
             }
+            catch (Exception error) when (error is FormatException or OverflowException or InvalidOperationException or ArgumentException)
+            {
+                exchange.Logger.LogError(error, "Sandbox handler failed for {Method} {Path}", context.Request.Method, context.Request.Path);
+                result = WireResults.Message("Internal Server Error", StatusCodes.Status500InternalServerError);
+            }
             await result.ExecuteAsync(context);
         });
 }
