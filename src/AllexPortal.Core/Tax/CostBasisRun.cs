@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AllexPortal.Core.Assets;
 using AllexPortal.Core.Tax.Events;
 using AllexPortal.Core.Tax.Lots;
@@ -12,18 +13,22 @@ namespace AllexPortal.Core.Tax;
 internal sealed class CostBasisRun(TaxReportOptions options, PriceTable prices, int eventCount)
 {
     private readonly Asset _currency = options.ReportCurrency;
-    private readonly ReportPeriod _period = options.Period;
-    private readonly Dictionary<Asset, LotStore> _held = [];
-    private readonly Dictionary<Asset, LotStore> _inTransit = [];
+    private readonly long _startTicks = options.Period.Start.UtcTicks;
+    private readonly long _endTicks = options.Period.End.UtcTicks;
+    private readonly long _longTermTicks = options.LongTermThreshold.Ticks;
+    private readonly Dictionary<Asset, AssetAccount> _accounts = [];
     private readonly List<Disposal> _disposals = new(eventCount);
     private readonly List<TaxWarning> _warnings = [];
     private readonly List<HeldLot> _taken = [];
+    private TaxYear _year;
+    private long _yearStartTicks = long.MaxValue;
+    private long _yearEndTicks = long.MinValue;
 
     public TaxReport Run(LedgerEvent[] ordered)
     {
         foreach (var ledgerEvent in ordered)
         {
-            if (ledgerEvent.Time >= _period.End)
+            if (ledgerEvent.Time.UtcTicks >= _endTicks)
             {
                 break;
             }
@@ -44,7 +49,7 @@ internal sealed class CostBasisRun(TaxReportOptions options, PriceTable prices, 
             }
         }
 
-        return new TaxReportSummary(options, _disposals, _warnings).Summarise(_held, _inTransit, prices);
+        return new TaxReportSummary(options, _disposals, _warnings).Summarise(_accounts, prices);
     }
 
     private void Apply(TradeEvent trade)
@@ -105,7 +110,7 @@ internal sealed class CostBasisRun(TaxReportOptions options, PriceTable prices, 
 
         if (trade.Bought.Asset != _currency && acquired > 0)
         {
-            Held(trade.Bought.Asset).Add(new HeldLot(trade.LedgerId, trade.Time, acquired, cost));
+            Held(trade.Bought.Asset).Add(new HeldLot(trade.LedgerId, trade.Time.UtcTicks, acquired, cost));
         }
     }
 
@@ -127,10 +132,11 @@ internal sealed class CostBasisRun(TaxReportOptions options, PriceTable prices, 
             return;
         }
 
+        var account = Account(asset);
         _taken.Clear();
-        var shortfall = Held(asset).Take(withdrawal.Amount.Quantity, _taken);
+        var shortfall = account.Held.Take(withdrawal.Amount.Quantity, _taken);
         WarnIfOversold(withdrawal, asset, shortfall);
-        var transit = InTransit(asset);
+        var transit = account.InTransit;
         foreach (var piece in _taken)
         {
             transit.Add(piece);
@@ -147,15 +153,16 @@ internal sealed class CostBasisRun(TaxReportOptions options, PriceTable prices, 
             return;
         }
 
-        var held = Held(asset);
+        var account = Account(asset);
+        var held = account.Held;
         if (deposit.CostBasis is { } known)
         {
-            held.Add(new HeldLot(deposit.LedgerId, deposit.Time, deposit.Amount.Quantity, known));
+            held.Add(new HeldLot(deposit.LedgerId, deposit.Time.UtcTicks, deposit.Amount.Quantity, known));
             return;
         }
 
         _taken.Clear();
-        var unexplained = InTransit(asset).Take(deposit.Amount.Quantity, _taken);
+        var unexplained = account.InTransit.Take(deposit.Amount.Quantity, _taken);
         foreach (var piece in _taken)
         {
             held.Add(piece);
@@ -166,21 +173,27 @@ internal sealed class CostBasisRun(TaxReportOptions options, PriceTable prices, 
             var rest = new Amount(asset, unexplained);
             Warn(deposit, TaxWarningKind.UnknownCostBasis, rest);
             var cost = options.UnknownCostBasis == UnknownCostBasisValuation.MarketPrice ? MarketValue(rest, deposit) : 0m;
-            held.Add(new HeldLot(deposit.LedgerId, deposit.Time, unexplained, cost));
+            held.Add(new HeldLot(deposit.LedgerId, deposit.Time.UtcTicks, unexplained, cost));
         }
     }
 
-    /// <summary>Takes <paramref name="amount"/> from the lots and writes one row per lot taken.</summary>
+    /// <summary>
+    /// Takes <paramref name="amount"/> from the lots, writes one row per lot taken and adds them to the asset's
+    /// totals for the tax year.
+    /// </summary>
     private void Dispose(LedgerEvent source, DisposalKind kind, Amount amount, decimal proceeds)
     {
+        var account = Account(amount.Asset);
         _taken.Clear();
-        var shortfall = Held(amount.Asset).Take(amount.Quantity, _taken);
+        var shortfall = account.Held.Take(amount.Quantity, _taken);
         WarnIfOversold(source, amount.Asset, shortfall);
-        if (source.Time < _period.Start)
+        var ticks = source.Time.UtcTicks;
+        if (ticks < _startTicks)
         {
             return;
         }
 
+        var totals = default(GainTotals);
         var proceedsLeft = proceeds;
         var last = shortfall > 0 ? -1 : _taken.Count - 1;
         for (var i = 0; i < _taken.Count; i++)
@@ -188,18 +201,34 @@ internal sealed class CostBasisRun(TaxReportOptions options, PriceTable prices, 
             var piece = _taken[i];
             var share = i == last ? proceedsLeft : ValueRounding.Share(proceeds, piece.Quantity, amount.Quantity);
             proceedsLeft -= share;
-            var period = source.Time - piece.AcquiredAt > options.LongTermThreshold
-                ? HoldingPeriod.LongTerm
-                : HoldingPeriod.ShortTerm;
-            _disposals.Add(new Disposal(source.LedgerId, kind, amount.Asset, source.Time, piece.LedgerId,
-                piece.AcquiredAt, piece.Quantity, share, piece.Cost, period));
+            var period = ticks - piece.AcquiredAtTicks > _longTermTicks ? HoldingPeriod.LongTerm : HoldingPeriod.ShortTerm;
+            var row = new Disposal(source.LedgerId, kind, amount.Asset, source.Time, piece.LedgerId,
+                new DateTimeOffset(piece.AcquiredAtTicks, TimeSpan.Zero), piece.Quantity, share, piece.Cost, period);
+            _disposals.Add(row);
+            totals = totals.Add(row);
         }
 
         if (shortfall > 0)
         {
-            _disposals.Add(new Disposal(source.LedgerId, kind, amount.Asset, source.Time, null, null, shortfall,
-                proceedsLeft, 0m, HoldingPeriod.ShortTerm));
+            var row = new Disposal(source.LedgerId, kind, amount.Asset, source.Time, null, null, shortfall,
+                proceedsLeft, 0m, HoldingPeriod.ShortTerm);
+            _disposals.Add(row);
+            totals = totals.Add(row);
         }
+
+        ref var yearTotals = ref CollectionsMarshal.GetValueRefOrAddDefault(account.TotalsByYear, YearOf(ticks), out _);
+        yearTotals += totals;
+    }
+
+    private TaxYear YearOf(long ticks)
+    {
+        if (ticks < _yearStartTicks || ticks >= _yearEndTicks)
+        {
+            _year = TaxYear.Containing(new DateTimeOffset(ticks, TimeSpan.Zero), options.TaxYearStart);
+            (_yearStartTicks, _yearEndTicks) = (_year.Start.UtcTicks, _year.End.UtcTicks);
+        }
+
+        return _year;
     }
 
     /// <summary>The consideration of a trade in the report currency (see <see cref="CostBasisEngine"/>).</summary>
@@ -256,19 +285,12 @@ internal sealed class CostBasisRun(TaxReportOptions options, PriceTable prices, 
     private void Warn(LedgerEvent source, TaxWarningKind kind, Amount amount) =>
         _warnings.Add(new TaxWarning(source.LedgerId, source.Time, kind, amount.Asset, amount.Quantity));
 
-    private LotStore Held(Asset asset) => StoreIn(_held, asset, options.Method);
+    private LotStore Held(Asset asset) => Account(asset).Held;
 
-    private LotStore InTransit(Asset asset) => StoreIn(_inTransit, asset, CostBasisMethod.Fifo);
-
-    private static LotStore StoreIn(Dictionary<Asset, LotStore> stores, Asset asset, CostBasisMethod method)
+    private AssetAccount Account(Asset asset)
     {
-        if (!stores.TryGetValue(asset, out var store))
-        {
-            store = LotStore.Create(method);
-            stores.Add(asset, store);
-        }
-
-        return store;
+        ref var account = ref CollectionsMarshal.GetValueRefOrAddDefault(_accounts, asset, out _);
+        return account ??= new AssetAccount(options.Method);
     }
 
     private static void Require(bool condition, LedgerEvent source, string rule)

@@ -13,6 +13,14 @@ public readonly record struct GainTotals(decimal Proceeds, decimal CostBasis, de
     /// <summary>Total gain (negative for a net loss).</summary>
     public decimal Gain => Proceeds - CostBasis;
 
+    /// <summary>The sums of two sets of rows.</summary>
+    public static GainTotals operator +(GainTotals left, GainTotals right) => new(
+        left.Proceeds + right.Proceeds, left.CostBasis + right.CostBasis,
+        left.ShortTermGain + right.ShortTermGain, left.LongTermGain + right.LongTermGain);
+
+    /// <summary>The sums of two sets of rows (the named form of <c>+</c>).</summary>
+    public static GainTotals Add(GainTotals left, GainTotals right) => left + right;
+
     /// <summary>These totals with <paramref name="disposal"/> added.</summary>
     public GainTotals Add(in Disposal disposal) => disposal.HoldingPeriod == HoldingPeriod.LongTerm
         ? new(Proceeds + disposal.Proceeds, CostBasis + disposal.CostBasis, ShortTermGain, LongTermGain + disposal.Gain)

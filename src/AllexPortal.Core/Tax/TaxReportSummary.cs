@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using AllexPortal.Core.Assets;
 using AllexPortal.Core.Tax.Lots;
 using AllexPortal.Core.Tax.Pricing;
@@ -11,95 +10,70 @@ namespace AllexPortal.Core.Tax;
 /// </summary>
 internal sealed class TaxReportSummary(TaxReportOptions options, List<Disposal> disposals, List<TaxWarning> warnings)
 {
-    public TaxReport Summarise(
-        Dictionary<Asset, LotStore> held, Dictionary<Asset, LotStore> inTransit, PriceTable prices)
+    public TaxReport Summarise(Dictionary<Asset, AssetAccount> accounts, PriceTable prices)
     {
-        var remaining = Lots(held);
+        var ordered = accounts.OrderBy(pair => pair.Key.Code, StringComparer.Ordinal).ToList();
+        var remaining = Lots(ordered, static (account, lots) => account.Held.CopyTo(lots));
+        var inTransit = Lots(ordered, static (account, lots) => account.CopyInTransitTo(lots));
+        var years = ordered
+            .SelectMany(pair => pair.Value.TotalsByYear.Select(year => (Year: year.Key, Totals: new AssetTotals(pair.Key, year.Value))))
+            .GroupBy(entry => entry.Year)
+            .OrderBy(group => group.Key.StartYear)
+            .Select(group => new YearTotals(group.Key, Sum(group.Select(entry => entry.Totals.Totals)), group.Select(entry => entry.Totals).ToList()))
+            .ToList();
+        var byAsset = ordered
+            .Where(pair => pair.Value.TotalsByYear.Count > 0)
+            .Select(pair => new AssetTotals(pair.Key, Sum(pair.Value.TotalsByYear.Values)))
+            .ToList();
+        return new TaxReport
+        {
+            Options = options,
+            Disposals = disposals,
+            Totals = Sum(byAsset.Select(asset => asset.Totals)),
+            TotalsByAsset = byAsset,
+            TotalsByYear = years,
+            Unrealised = Unrealised(remaining, prices),
+            RemainingLots = remaining,
+            LotsInTransit = inTransit,
+            Warnings = warnings,
+        };
+    }
+
+    private List<UnrealisedGain> Unrealised(List<Lot> remaining, PriceTable prices)
+    {
         var unrealised = new List<UnrealisedGain>();
+        var at = options.Period.LastInstant;
         foreach (var group in remaining.GroupBy(lot => lot.Asset))
         {
             var quantity = group.Sum(lot => lot.Quantity);
-            var cost = group.Sum(lot => lot.CostBasis);
             decimal? value = null;
-            if (prices.TryGetPrice(group.Key, options.ReportCurrency, options.Period.LastInstant, out var price))
+            if (prices.TryGetPrice(group.Key, options.ReportCurrency, at, out var price))
             {
                 value = ValueRounding.Value(quantity * price);
             }
             else
             {
-                warnings.Add(new TaxWarning(null, options.Period.LastInstant, TaxWarningKind.MissingPrice, group.Key, quantity));
+                warnings.Add(new TaxWarning(null, at, TaxWarningKind.MissingPrice, group.Key, quantity));
             }
 
-            unrealised.Add(new UnrealisedGain(group.Key, quantity, cost, value));
+            unrealised.Add(new UnrealisedGain(group.Key, quantity, group.Sum(lot => lot.CostBasis), value));
         }
 
-        var byYear = new SortedDictionary<int, (TaxYear Year, Dictionary<Asset, GainTotals> ByAsset)>();
-        Dictionary<Asset, GainTotals> yearTotals = [];
-        DateTimeOffset yearStart = DateTimeOffset.MaxValue, yearEnd = DateTimeOffset.MinValue;
-        foreach (ref readonly var row in CollectionsMarshal.AsSpan(disposals))
-        {
-            if (row.DisposedAt >= yearEnd || row.DisposedAt < yearStart)
-            {
-                var year = TaxYear.Containing(row.DisposedAt, options.TaxYearStart);
-                (yearStart, yearEnd) = (year.Start, year.End);
-                yearTotals = ByAssetOf(byYear, year);
-            }
-
-            ref var totals = ref CollectionsMarshal.GetValueRefOrAddDefault(yearTotals, row.Asset, out _);
-            totals = totals.Add(row);
-        }
-
-        var years = byYear.Values
-            .Where(entry => entry.ByAsset.Count > 0)
-            .Select(entry => new YearTotals(entry.Year, Sum(entry.ByAsset.Values), Ordered(entry.ByAsset)))
-            .ToList();
-        var assets = years.SelectMany(entry => entry.ByAsset)
-            .GroupBy(entry => entry.Asset)
-            .ToDictionary(group => group.Key, group => Sum(group.Select(entry => entry.Totals)));
-        return new TaxReport
-        {
-            Options = options,
-            Disposals = disposals,
-            Totals = Sum(assets.Values),
-            TotalsByAsset = Ordered(assets),
-            TotalsByYear = years,
-            Unrealised = unrealised,
-            RemainingLots = remaining,
-            LotsInTransit = Lots(inTransit),
-            Warnings = warnings,
-        };
+        return unrealised;
     }
 
-    private static Dictionary<Asset, GainTotals> ByAssetOf(
-        SortedDictionary<int, (TaxYear Year, Dictionary<Asset, GainTotals> ByAsset)> byYear, TaxYear year)
-    {
-        if (!byYear.TryGetValue(year.StartYear, out var entry))
-        {
-            entry = (year, []);
-            byYear.Add(year.StartYear, entry);
-        }
+    private static GainTotals Sum(IEnumerable<GainTotals> parts) => parts.Aggregate(default(GainTotals), GainTotals.Add);
 
-        return entry.ByAsset;
-    }
-
-    private static GainTotals Sum(IEnumerable<GainTotals> parts) => parts.Aggregate(default(GainTotals), (sum, part) =>
-        new GainTotals(sum.Proceeds + part.Proceeds, sum.CostBasis + part.CostBasis,
-            sum.ShortTermGain + part.ShortTermGain, sum.LongTermGain + part.LongTermGain));
-
-    private static List<AssetTotals> Ordered(Dictionary<Asset, GainTotals> totals) => totals
-        .OrderBy(pair => pair.Key.Code, StringComparer.Ordinal)
-        .Select(pair => new AssetTotals(pair.Key, pair.Value))
-        .ToList();
-
-    private static List<Lot> Lots(Dictionary<Asset, LotStore> stores)
+    private static List<Lot> Lots(List<KeyValuePair<Asset, AssetAccount>> accounts, Action<AssetAccount, List<HeldLot>> copy)
     {
         var lots = new List<Lot>();
         var pieces = new List<HeldLot>();
-        foreach (var (asset, store) in stores.OrderBy(pair => pair.Key.Code, StringComparer.Ordinal))
+        foreach (var (asset, account) in accounts)
         {
             pieces.Clear();
-            store.CopyTo(pieces);
-            lots.AddRange(pieces.Select(piece => new Lot(asset, piece.LedgerId, piece.AcquiredAt, piece.Quantity, piece.Cost)));
+            copy(account, pieces);
+            lots.AddRange(pieces.Select(piece => new Lot(
+                asset, piece.LedgerId, new DateTimeOffset(piece.AcquiredAtTicks, TimeSpan.Zero), piece.Quantity, piece.Cost)));
         }
 
         return lots;

@@ -16,39 +16,33 @@ public sealed class CostBasisPropertyTests
     [MemberData(nameof(Methods))]
     public void Gains_add_up_to_proceeds_less_cost(CostBasisMethod method)
     {
-        GeneratedHistories.Any.Sample(events =>
+        ForEveryHistory(method, (events, report) =>
         {
-            var report = GeneratedHistories.Report(method, events);
-
             var rows = report.Disposals;
             Assert.Equal(rows.Sum(r => r.Proceeds) - rows.Sum(r => r.CostBasis), rows.Sum(r => r.Gain));
             Assert.Equal(rows.Sum(r => r.Gain), report.Totals.Gain);
             Assert.Equal(report.Totals.Gain, report.Totals.ShortTermGain + report.Totals.LongTermGain);
             Assert.Equal(report.Totals.Gain, report.TotalsByYear.Sum(y => y.Totals.Gain));
-        }, iter: Iterations);
+        });
     }
 
     [Theory]
     [MemberData(nameof(Methods))]
     public void Lots_and_matched_quantities_never_go_negative(CostBasisMethod method)
     {
-        GeneratedHistories.Any.Sample(events =>
+        ForEveryHistory(method, (events, report) =>
         {
-            var report = GeneratedHistories.Report(method, events);
-
             Assert.All(report.RemainingLots.Concat(report.LotsInTransit), lot => Assert.True(lot.Quantity > 0 && lot.CostBasis >= 0, lot.ToString()));
             Assert.All(report.Disposals, row => Assert.True(row.Quantity > 0 && row.CostBasis >= 0, row.ToString()));
-        }, iter: Iterations);
+        });
     }
 
     [Theory]
     [MemberData(nameof(Methods))]
     public void Quantity_is_conserved_apart_from_reported_shortfalls(CostBasisMethod method)
     {
-        GeneratedHistories.Any.Sample(events =>
+        ForEveryHistory(method, (events, report) =>
         {
-            var report = GeneratedHistories.Report(method, events);
-
             foreach (var coin in events.SelectMany(Flows).Select(flow => flow.Asset).Distinct().Where(a => a != Asset.Usdt))
             {
                 var net = events.SelectMany(Flows).Where(f => f.Asset == coin).Sum(f => f.Quantity);
@@ -56,22 +50,20 @@ public sealed class CostBasisPropertyTests
                 var held = report.RemainingLots.Where(lot => lot.Asset == coin).Sum(lot => lot.Quantity);
                 Assert.Equal(net + shortfall, held);
             }
-        }, iter: Iterations);
+        });
     }
 
     [Theory]
     [MemberData(nameof(Methods))]
     public void Every_disposed_unit_appears_in_exactly_one_row(CostBasisMethod method)
     {
-        GeneratedHistories.Any.Sample(events =>
+        ForEveryHistory(method, (events, report) =>
         {
-            var report = GeneratedHistories.Report(method, events);
-
             var disposed = events.SelectMany(Disposed).Where(a => a.Asset != Asset.Usdt)
                 .GroupBy(a => a.Asset).ToDictionary(g => g.Key, g => g.Sum(a => a.Quantity));
             var reported = report.Disposals.GroupBy(r => r.Asset).ToDictionary(g => g.Key, g => g.Sum(r => r.Quantity));
             Assert.Equal(disposed.OrderBy(p => p.Key.Code), reported.OrderBy(p => p.Key.Code));
-        }, iter: Iterations);
+        });
     }
 
     [Theory]
@@ -103,6 +95,10 @@ public sealed class CostBasisPropertyTests
             Assert.True(fifo >= lifo, $"FIFO {fifo} < LIFO {lifo}");
         }, iter: Iterations * 2);
     }
+
+    /// <summary>Runs <paramref name="check"/> on generated histories and their reports under <paramref name="method"/>.</summary>
+    private static void ForEveryHistory(CostBasisMethod method, Action<LedgerEvent[], TaxReport> check) =>
+        GeneratedHistories.Any.Sample(events => check(events, GeneratedHistories.Report(method, events)), iter: Iterations);
 
     /// <summary>Signed quantity changes the event makes to holdings: arrivals positive, departures negative.</summary>
     private static IEnumerable<Amount> Flows(LedgerEvent ledgerEvent)

@@ -12,7 +12,7 @@ internal sealed class LedgerEventOrder : IComparer<LedgerEvent>
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        var byTime = x.Time.CompareTo(y.Time);
+        var byTime = x.Time.UtcTicks.CompareTo(y.Time.UtcTicks);
         return byTime != 0 ? byTime : x.LedgerId.CompareTo(y.LedgerId);
     }
 
@@ -23,24 +23,37 @@ internal sealed class LedgerEventOrder : IComparer<LedgerEvent>
     public static LedgerEvent[] Sort(IEnumerable<LedgerEvent> events)
     {
         var ordered = events.ToArray();
+        var sorted = true;
         for (var i = 1; i < ordered.Length; i++)
         {
-            if (Instance.Compare(ordered[i - 1], ordered[i]) > 0)
+            var order = Instance.Compare(ordered[i - 1], ordered[i]);
+            if (order == 0)
             {
-                Array.Sort(ordered, Instance);
+                throw Duplicate(ordered[i]);
+            }
+
+            if (order > 0)
+            {
+                sorted = false;
                 break;
             }
         }
 
-        for (var i = 1; i < ordered.Length; i++)
+        if (!sorted)
         {
-            if (Instance.Compare(ordered[i - 1], ordered[i]) == 0)
+            Array.Sort(ordered, Instance);
+            for (var i = 1; i < ordered.Length; i++)
             {
-                throw new ArgumentException(
-                    $"Two ledger events share ledger id {ordered[i].LedgerId} at {ordered[i].Time:O}.", nameof(events));
+                if (Instance.Compare(ordered[i - 1], ordered[i]) == 0)
+                {
+                    throw Duplicate(ordered[i]);
+                }
             }
         }
 
         return ordered;
     }
+
+    private static ArgumentException Duplicate(LedgerEvent ledgerEvent) => new(
+        $"Two ledger events share ledger id {ledgerEvent.LedgerId} at {ledgerEvent.Time:O}.", "events");
 }

@@ -56,7 +56,7 @@ internal sealed class AverageCostLotStore : LotStore
             ref var lot = ref _dates.At(consume ? 0 : i);
             var pieceQuantity = Math.Min(lot.Quantity, remaining);
             var pieceCost = pieceQuantity == remaining ? costLeft : ValueRounding.Share(cost, pieceQuantity, quantity);
-            pieces.Add(new HeldLot(lot.LedgerId, lot.AcquiredAt, pieceQuantity, pieceCost));
+            pieces.Add(new HeldLot(lot.LedgerId, lot.AcquiredAtTicks, pieceQuantity, pieceCost));
             remaining -= pieceQuantity;
             costLeft -= pieceCost;
             if (!consume)

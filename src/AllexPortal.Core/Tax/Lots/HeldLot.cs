@@ -4,10 +4,12 @@ namespace AllexPortal.Core.Tax.Lots;
 /// The engine's working form of a lot: a mutable struct so the lot stores can shrink a lot in place without
 /// allocating. <see cref="Lot"/> is its public, immutable face.
 /// </summary>
-internal struct HeldLot(long ledgerId, DateTimeOffset acquiredAt, decimal quantity, decimal cost)
+/// <remarks>The acquisition time is kept as UTC ticks: half the size of a <see cref="DateTimeOffset"/>, and
+/// comparisons in the hot path are plain integer comparisons.</remarks>
+internal struct HeldLot(long ledgerId, long acquiredAtTicks, decimal quantity, decimal cost)
 {
     public long LedgerId = ledgerId;
-    public DateTimeOffset AcquiredAt = acquiredAt;
+    public long AcquiredAtTicks = acquiredAtTicks;
     public decimal Quantity = quantity;
     public decimal Cost = cost;
 
@@ -21,10 +23,10 @@ internal struct HeldLot(long ledgerId, DateTimeOffset acquiredAt, decimal quanti
         var cost = ValueRounding.Share(Cost, quantity, Quantity);
         Quantity -= quantity;
         Cost -= cost;
-        return new HeldLot(LedgerId, AcquiredAt, quantity, cost);
+        return new HeldLot(LedgerId, AcquiredAtTicks, quantity, cost);
     }
 
     /// <summary>Whether this lot was acquired before <paramref name="other"/> (ties broken by ledger id).</summary>
     public readonly bool AcquiredBefore(in HeldLot other) =>
-        AcquiredAt < other.AcquiredAt || (AcquiredAt == other.AcquiredAt && LedgerId < other.LedgerId);
+        AcquiredAtTicks < other.AcquiredAtTicks || (AcquiredAtTicks == other.AcquiredAtTicks && LedgerId < other.LedgerId);
 }

@@ -14,7 +14,7 @@ internal sealed class HifoLotStore : LotStore
 
     public override void Add(in HeldLot lot)
     {
-        _lots.Enqueue(lot, new HifoRank(lot.Cost / lot.Quantity, lot.AcquiredAt, lot.LedgerId, _sequence++));
+        _lots.Enqueue(lot, new HifoRank(lot.Cost / lot.Quantity, lot.AcquiredAtTicks, lot.LedgerId, _sequence++));
         _quantity += lot.Quantity;
     }
 

@@ -4,7 +4,7 @@ namespace AllexPortal.Core.Tax.Lots;
 /// The priority of a lot under HIFO: highest unit cost first, then earliest acquisition, then ledger id, then
 /// insertion order (pieces of one lot returning from transit), so the order never depends on the heap's layout.
 /// </summary>
-internal readonly record struct HifoRank(decimal UnitCost, DateTimeOffset AcquiredAt, long LedgerId, long Sequence)
+internal readonly record struct HifoRank(decimal UnitCost, long AcquiredAtTicks, long LedgerId, long Sequence)
 {
     public static IComparer<HifoRank> Comparer { get; } = Comparer<HifoRank>.Create(static (x, y) =>
     {
@@ -14,7 +14,7 @@ internal readonly record struct HifoRank(decimal UnitCost, DateTimeOffset Acquir
             return byCost;
         }
 
-        var byTime = x.AcquiredAt.CompareTo(y.AcquiredAt);
+        var byTime = x.AcquiredAtTicks.CompareTo(y.AcquiredAtTicks);
         if (byTime != 0)
         {
             return byTime;
