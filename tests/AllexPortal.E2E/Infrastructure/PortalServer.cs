@@ -11,7 +11,7 @@ namespace AllexPortal.E2E.Infrastructure;
 /// <summary>
 /// The real portal on Kestrel at a free loopback port, with its own SQLite file, for a real browser.
 /// </summary>
-public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetime
+public class PortalServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "allexportal-e2e", Guid.NewGuid().ToString("N"));
 
@@ -28,15 +28,23 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Settings on top of the test defaults; override to change one.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:PortalDb", $"Data Source={Path.Combine(folder, "portal.db")}");
         builder.UseSetting("Security:SignInRateLimit:PermitLimit", "1000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
         SqliteConnection.ClearAllPools();
         if (Directory.Exists(folder))
         {

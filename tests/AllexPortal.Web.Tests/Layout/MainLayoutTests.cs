@@ -20,7 +20,7 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
 {
     private readonly TemporaryDatabase database = new();
     private DbContextOptions<PortalDb> dbOptions = default!;
-    private PortalUser user = default!;
+    private readonly PortalUser user = new() { UserName = "ada@example.com", Email = "ada@example.com" };
 
     public MainLayoutTests()
     {
@@ -32,16 +32,16 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
         Services.AddDbContextFactory<PortalDb>(db => db.UseSqlite(database.ConnectionString));
         Services.AddScoped<UserThemeStore>();
         Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgeryStateProvider>();
+        AddAuthorization().SetAuthorized(user.UserName!).SetClaims(new Claim(ClaimTypes.NameIdentifier, user.Id));
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     public async ValueTask InitializeAsync()
     {
         dbOptions = await database.MigrateAsync(TestContext.Current.CancellationToken);
-        user = new PortalUser { UserName = "ada@example.com", Email = "ada@example.com" };
         await using var db = new PortalDb(dbOptions);
         db.Users.Add(user);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        AddAuthorization().SetAuthorized(user.UserName).SetClaims(new Claim(ClaimTypes.NameIdentifier, user.Id));
     }
 
     [Fact]
