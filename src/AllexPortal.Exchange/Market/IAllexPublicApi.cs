@@ -94,6 +94,14 @@ public interface IAllexPublicApi
         [AliasAs("receiving_amount")] decimal? receivingAmount = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>Registers an account (4 per 2 minutes per IP); the user must verify the email before login.</summary>
+    [Post("/signup")]
+    Task<MessageResponse> SignupAsync([Body] SignupRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Confirms an email-confirmed withdrawal with the emailed token; needs no session. Never retried.</summary>
+    [Post("/user/confirm-withdrawal")]
+    Task<ConfirmedWithdrawal> ConfirmWithdrawalAsync([Body] ConfirmWithdrawalRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>Starts a bearer session; wrap the token in <see cref="SessionToken"/>.</summary>
     [Post("/login")]
     Task<LoginResponse> LoginAsync([Body] LoginRequest request, CancellationToken cancellationToken = default);

@@ -11,6 +11,10 @@ public interface IAllexAccountSecurityApi
     [Get("/verify-token")]
     Task<MessageResponse> VerifyTokenAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Ends the session on the exchange; the token is useless afterwards.</summary>
+    [Get("/logout")]
+    Task<MessageResponse> LogoutAsync(CancellationToken cancellationToken = default);
+
     [Get("/user/create-address")]
     Task<DepositAddress> CreateDepositAddressAsync(string crypto, string? network = null, CancellationToken cancellationToken = default);
 
