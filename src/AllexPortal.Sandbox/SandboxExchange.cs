@@ -110,11 +110,13 @@ public sealed class SandboxExchange
     public void SetFaults(FaultOptions faults) => Faults.Replace(faults);
 
     /// <summary>Credits a completed deposit to an account (test set-up).</summary>
-    public void Deposit(string email, string coin, decimal amount) => Read(email, u =>
+    public void Deposit(string email, string coin, decimal amount)
     {
-        CreditDeposit(u, coin, amount, "Sandbox deposit");
-        return 0;
-    });
+        lock (State.Gate)
+        {
+            CreditDeposit(FindOrThrow(email), coin, amount, "Sandbox deposit");
+        }
+    }
 
     internal void CreditDeposit(SandboxUser user, string coin, decimal amount, string description)
     {
@@ -130,10 +132,12 @@ public sealed class SandboxExchange
     {
         lock (State.Gate)
         {
-            var user = State.FindUser(email) ?? throw new ArgumentException($"No sandbox account {email}", nameof(email));
-            return read(user);
+            return read(FindOrThrow(email));
         }
     }
+
+    private SandboxUser FindOrThrow(string email) =>
+        State.FindUser(email) ?? throw new ArgumentException($"No sandbox account {email}", nameof(email));
 
     private void Seed(SandboxAccountOptions account, DemoHistoryGenerator history, int seed, int verificationLevel, bool openOrders)
     {

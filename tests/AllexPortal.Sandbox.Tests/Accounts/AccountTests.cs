@@ -118,6 +118,21 @@ public sealed class AccountTests
     }
 
     [Fact]
+    public async Task Test_deposit_shows_in_balance_and_deposit_history()
+    {
+        await using var server = await SandboxApi.StartAsync();
+        using var api = new SandboxApi(server);
+        var (email, token) = await api.SignUpAsync("funded");
+
+        server.Exchange.Deposit(email, "sol", 12.5m);
+
+        using var balance = await api.BearerAsync(HttpMethod.Get, "v2/user/balance", token);
+        using var deposits = await api.BearerAsync(HttpMethod.Get, "v2/user/deposits?currency=sol&limit=1", token);
+        Assert.Equal(212.5m, (await SandboxApi.ReadJsonAsync(balance, expectSuccess: true)).GetProperty("sol_available").GetDecimal());
+        Assert.Equal(12.5m, (await SandboxApi.ReadJsonAsync(deposits, expectSuccess: true)).GetProperty("data")[0].GetProperty("amount").GetDecimal());
+    }
+
+    [Fact]
     public void Demo_totp_secret_is_valid_base32()
     {
         var secret = new SandboxOptions().Demo.TotpSecret;
