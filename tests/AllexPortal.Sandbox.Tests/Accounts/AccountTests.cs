@@ -40,6 +40,19 @@ public sealed class AccountTests
     }
 
     [Fact]
+    public async Task Key_creation_requires_2fa_to_be_enabled()
+    {
+        await using var server = await SandboxApi.StartAsync();
+        using var api = new SandboxApi(server);
+        var (_, token) = await api.SignUpAsync("hasty");
+
+        using var response = await api.BearerAsync(HttpMethod.Post, "v2/user/token", token,
+            "{\"name\":\"bot\",\"otp_code\":\"123456\",\"email_code\":\"123456\"}");
+
+        await Refusal.AssertAsync(response, HttpStatusCode.BadRequest, "You must enable OTP");
+    }
+
+    [Fact]
     public async Task Duplicate_signup_is_refused()
     {
         await using var server = await SandboxApi.StartAsync();
