@@ -6,6 +6,5 @@ public sealed record DirectWithdrawalRequest
     public required string Address { get; init; }
     public required string Currency { get; init; }
     public required decimal Amount { get; init; }
-
     public string? Network { get; init; }
 }

@@ -21,6 +21,7 @@ internal sealed class HmacRequestAuthenticator(
         if (request.Content is { } content)
         {
             body = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            content.Dispose();
             request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         }
 

@@ -9,8 +9,9 @@ public sealed record CreateApiKeyRequest
     public required string Name { get; init; }
     public required string OtpCode { get; init; }
     public required string EmailCode { get; init; }
-
     public ApiKeyPermissionsBody? Permissions { get; init; }
-
     public IReadOnlyList<string>? WhitelistedIps { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"CreateApiKeyRequest {{ Name = {Name}, OtpCode = ***, EmailCode = *** }}";
 }

@@ -5,11 +5,8 @@ public sealed record LoginRequest
 {
     public required string Email { get; init; }
     public required string Password { get; init; }
-
     public string? OtpCode { get; init; }
-
     public bool? LongTerm { get; init; }
-
     public string? Captcha { get; init; }
 
     /// <inheritdoc />

@@ -6,12 +6,11 @@ public sealed record UpdateApiKeyRequest
     public required long TokenId { get; init; }
     public required string OtpCode { get; init; }
     public required string EmailCode { get; init; }
-
     public string? Name { get; init; }
-
     public ApiKeyPermissionsBody? Permissions { get; init; }
-
     public IReadOnlyList<string>? WhitelistedIps { get; init; }
-
     public bool? WhitelistingEnabled { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"UpdateApiKeyRequest {{ TokenId = {TokenId}, OtpCode = ***, EmailCode = *** }}";
 }

@@ -12,10 +12,7 @@ public sealed record CreateOrderRequest
     public required OrderSide Side { get; init; }
     public required decimal Size { get; init; }
     public required OrderType Type { get; init; }
-
     public decimal? Price { get; init; }
-
     public decimal? Stop { get; init; }
-
     public OrderMeta? Meta { get; init; }
 }
