@@ -18,7 +18,7 @@ public sealed class AccountSettingsPagesTests(PortalFactory portal) : IClassFixt
     public async Task Settings_page_renders_for_a_signed_in_user(string path)
     {
         using var client = portal.CreatePortalClient();
-        using var registered = await client.RegisterAsync($"settings{Math.Abs(path.GetHashCode(StringComparison.Ordinal))}@example.com");
+        using var registered = await client.RegisterAsync($"settings-{Guid.NewGuid():N}@example.com");
 
         using var response = await client.GetAsync(path);
 

@@ -1,4 +1,3 @@
-using System.Net;
 using AllexPortal.Web.Email;
 using AllexPortal.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,10 +11,7 @@ public sealed class PasswordResetTests(PortalFactory portal) : IClassFixture<Por
     {
         const string email = "katherine@example.com";
         const string newPassword = "Another-Horse-8";
-        using (var registering = portal.CreatePortalClient())
-        {
-            using var registered = await registering.RegisterAsync(email);
-        }
+        await portal.RegisterUserAsync(email);
 
         using var client = portal.CreatePortalClient();
         using var requested = await client.SubmitFormAsync("/Account/ForgotPassword", "forgot-password",

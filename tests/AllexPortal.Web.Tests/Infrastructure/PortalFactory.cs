@@ -21,6 +21,17 @@ public class PortalFactory : WebApplicationFactory<Program>
     public PortalClient CreatePortalClient() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
+    /// <summary>Registers an account through the real registration page, in a client of its own.</summary>
+    public async Task RegisterUserAsync(string email, string password = PortalClient.StrongPassword)
+    {
+        using var client = CreatePortalClient();
+        using var response = await client.RegisterAsync(email, password);
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Registering {email} answered {(int)response.StatusCode}, not a redirect.");
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:PortalDb", database.ConnectionString);
