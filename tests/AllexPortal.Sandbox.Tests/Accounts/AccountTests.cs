@@ -1,5 +1,6 @@
 using System.Net;
 using AllexPortal.Sandbox.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 using OtpNet;
 
 namespace AllexPortal.Sandbox.Tests.Accounts;
@@ -97,7 +98,8 @@ public sealed class AccountTests
     [Fact]
     public async Task Oracle_values_the_given_amount_in_the_quote()
     {
-        await using var server = await SandboxApi.StartAsync();
+        var frozen = new FakeTimeProvider(new DateTimeOffset(2026, 3, 28, 12, 0, 0, TimeSpan.Zero));
+        await using var server = await SandboxApi.StartAsync(time: frozen);
         using var api = new SandboxApi(server);
 
         var one = await api.GetJsonAsync("v2/oracle/prices?assets=eth&quote=btc&amount=1");
