@@ -20,6 +20,12 @@ public static class SandboxApplicationBuilderExtensions
         return app.Map(prefix, branch =>
         {
             branch.Properties.Remove(GlobalEndpointRouteBuilderKey);
+            // The host's routing may already have picked one of its endpoints (e.g. a fallback) for this path.
+            branch.Use((context, next) =>
+            {
+                context.SetEndpoint(null);
+                return next(context);
+            });
             branch.UseMiddleware<FaultInjectionMiddleware>(exchange);
             branch.UseMiddleware<RateLimitMiddleware>(exchange);
             branch.UseRouting();

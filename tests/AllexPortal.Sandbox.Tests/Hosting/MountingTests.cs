@@ -41,6 +41,7 @@ public sealed class MountingTests
         builder.Services.AddAllexSandbox(SandboxApi.Options());
         await using var app = builder.Build();
         app.MapGet("/portal-page", () => "portal");
+        app.MapFallback(() => Results.Text("portal fallback"));
         app.UseAllexSandbox("/sandbox");
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Urls.First();
@@ -49,10 +50,12 @@ public sealed class MountingTests
         using var portal = await http.GetAsync("portal-page", TestContext.Current.CancellationToken);
         using var sandbox = await http.GetAsync("sandbox/v2/health", TestContext.Current.CancellationToken);
         using var portalInSandbox = await http.GetAsync("sandbox/portal-page", TestContext.Current.CancellationToken);
+        using var sandboxAtRoot = await http.GetAsync("v2/health", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, portal.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, sandbox.StatusCode);
+        Assert.Contains("hollaex-kit", await sandbox.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, portalInSandbox.StatusCode);
+        Assert.Equal("portal fallback", await sandboxAtRoot.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         await app.StopAsync(TestContext.Current.CancellationToken);
     }
 }
