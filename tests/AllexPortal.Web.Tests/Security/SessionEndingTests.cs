@@ -53,6 +53,25 @@ public sealed class SessionEndingTests(SessionEndingTests.FastRevalidationPortal
     }
 
     [Fact]
+    public async Task Setting_up_an_authenticator_keeps_this_session_and_ends_the_others()
+    {
+        var (first, second) = await SignInTwiceAsync("mary@example.com");
+        using (first)
+        using (second)
+        {
+            using var setUp = await second.GetAsync("/Account/Manage/EnableAuthenticator");
+            await WaitPastRevalidationAsync();
+
+            using var other = await first.GetAsync("/settings");
+            using var same = await second.GetAsync("/settings");
+
+            Assert.Equal(HttpStatusCode.OK, setUp.StatusCode);
+            Assert.Equal("/Account/Login", PortalClient.RedirectPath(other));
+            Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task An_unchanged_account_keeps_its_session_past_revalidation()
     {
         var (first, second) = await SignInTwiceAsync("barbara@example.com");
