@@ -202,15 +202,15 @@ internal sealed class CostBasisRun(TaxReportOptions options, PriceTable prices, 
             var share = i == last ? proceedsLeft : ValueRounding.Share(proceeds, piece.Quantity, amount.Quantity);
             proceedsLeft -= share;
             var period = ticks - piece.AcquiredAtTicks > _longTermTicks ? HoldingPeriod.LongTerm : HoldingPeriod.ShortTerm;
-            var row = new Disposal(source.LedgerId, kind, amount.Asset, source.Time, piece.LedgerId,
-                new DateTimeOffset(piece.AcquiredAtTicks, TimeSpan.Zero), piece.Quantity, share, piece.Cost, period);
+            var row = new Disposal(source.LedgerId, kind, amount.Asset, ticks, piece.LedgerId, piece.AcquiredAtTicks,
+                piece.Quantity, share, piece.Cost, period);
             _disposals.Add(row);
             totals = totals.Add(row);
         }
 
         if (shortfall > 0)
         {
-            var row = new Disposal(source.LedgerId, kind, amount.Asset, source.Time, null, null, shortfall,
+            var row = new Disposal(source.LedgerId, kind, amount.Asset, ticks, Disposal.Unmatched, 0, shortfall,
                 proceedsLeft, 0m, HoldingPeriod.ShortTerm);
             _disposals.Add(row);
             totals = totals.Add(row);

@@ -20,7 +20,7 @@ namespace AllexPortal.Core.Tax;
 /// </remarks>
 public readonly record struct Disposal
 {
-    private const long Unmatched = long.MinValue;
+    internal const long Unmatched = long.MinValue;
 
     private readonly long _disposedAtTicks;
     private readonly long _acquisitionLedgerId;
@@ -50,13 +50,30 @@ public readonly record struct Disposal
         decimal proceeds,
         decimal costBasis,
         HoldingPeriod holdingPeriod)
+        : this(ledgerId, kind, asset, disposedAt.UtcTicks, acquisitionLedgerId ?? Unmatched, acquiredAt?.UtcTicks ?? 0,
+            quantity, proceeds, costBasis, holdingPeriod)
+    {
+    }
+
+    /// <summary>The engine's constructor: times as UTC ticks, <see cref="Unmatched"/> for a shortfall.</summary>
+    internal Disposal(
+        long ledgerId,
+        DisposalKind kind,
+        Asset asset,
+        long disposedAtTicks,
+        long acquisitionLedgerId,
+        long acquiredAtTicks,
+        decimal quantity,
+        decimal proceeds,
+        decimal costBasis,
+        HoldingPeriod holdingPeriod)
     {
         LedgerId = ledgerId;
         _kind = (byte)kind;
         Asset = asset;
-        _disposedAtTicks = disposedAt.UtcTicks;
-        _acquisitionLedgerId = acquisitionLedgerId ?? Unmatched;
-        _acquiredAtTicks = acquiredAt?.UtcTicks ?? 0;
+        _disposedAtTicks = disposedAtTicks;
+        _acquisitionLedgerId = acquisitionLedgerId;
+        _acquiredAtTicks = acquiredAtTicks;
         Quantity = quantity;
         Proceeds = proceeds;
         CostBasis = costBasis;
