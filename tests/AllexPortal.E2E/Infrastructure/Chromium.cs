@@ -30,9 +30,8 @@ public sealed class Chromium : IAsyncLifetime
                 return browser;
             }
 
-            var allowMissing = Environment.GetEnvironmentVariable(AllowMissingVariable) == "1"
-                && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-            if (allowMissing)
+            if (MaySkipWithoutBrowser(
+                    Environment.GetEnvironmentVariable("CI"), Environment.GetEnvironmentVariable(AllowMissingVariable)))
             {
                 Assert.Skip($"{MissingReason} Skipped because {AllowMissingVariable}=1.");
             }
@@ -41,6 +40,13 @@ public sealed class Chromium : IAsyncLifetime
                 $"{MissingReason} Install Debian's chromium package or set {PathVariable}.");
         }
     }
+
+    /// <summary>
+    /// Whether a missing browser may skip the tests: only when <paramref name="allowMissing"/> is <c>1</c>
+    /// and <paramref name="ci"/> is not <c>true</c>.
+    /// </summary>
+    public static bool MaySkipWithoutBrowser(string? ci, string? allowMissing) =>
+        allowMissing == "1" && !string.Equals(ci, "true", StringComparison.OrdinalIgnoreCase);
 
     public async ValueTask InitializeAsync()
     {

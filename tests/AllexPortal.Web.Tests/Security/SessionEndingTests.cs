@@ -53,6 +53,27 @@ public sealed class SessionEndingTests(SessionEndingTests.FastRevalidationPortal
     }
 
     [Fact]
+    public async Task Five_wrong_passwords_elsewhere_end_the_open_sessions()
+    {
+        var (first, second) = await SignInTwiceAsync("rosalind@example.com");
+        using (first)
+        using (second)
+        {
+            using var attacker = portal.CreatePortalClient();
+            for (var attempt = 0; attempt < 5; attempt++)
+            {
+                using var failed = await attacker.SignInAsync("rosalind@example.com", "Wrong-Password-1");
+            }
+
+            await WaitPastRevalidationAsync();
+
+            using var response = await first.GetAsync("/settings");
+
+            Assert.Equal("/Account/Login", PortalClient.RedirectPath(response));
+        }
+    }
+
+    [Fact]
     public async Task Setting_up_an_authenticator_keeps_this_session_and_ends_the_others()
     {
         var (first, second) = await SignInTwiceAsync("mary@example.com");
