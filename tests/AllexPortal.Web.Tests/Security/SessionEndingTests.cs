@@ -16,106 +16,89 @@ public sealed class SessionEndingTests(SessionEndingTests.FastRevalidationPortal
     [Fact]
     public async Task Signing_out_in_one_browser_ends_the_session_in_another()
     {
-        var (first, second) = await SignInTwiceAsync("linus@example.com");
-        using (first)
-        using (second)
+        using var response = await RequestFromFirstSessionAfterAsync("linus@example.com", async (_, second) =>
         {
             using var signedOut = await second.SignOutAsync();
-            await WaitPastRevalidationAsync();
-
-            using var response = await first.GetAsync("/settings");
-
             Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
-            Assert.Equal("/Account/Login", PortalClient.RedirectPath(response));
-        }
+        });
+
+        Assert.Equal("/Account/Login", PortalClient.RedirectPath(response));
     }
 
     [Fact]
     public async Task Locking_the_account_ends_its_open_sessions()
     {
-        var (first, second) = await SignInTwiceAsync("margaret@example.com");
-        using (first)
-        using (second)
+        using var response = await RequestFromFirstSessionAfterAsync("margaret@example.com", async (email, _) =>
         {
-            await using (var scope = portal.Services.CreateAsyncScope())
-            {
-                var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-                var user = await users.FindByEmailAsync("margaret@example.com");
-                await users.SetLockoutEndDateAsync(user!, DateTimeOffset.UtcNow.AddHours(1));
-            }
+            await using var scope = portal.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var user = await users.FindByEmailAsync(email);
+            await users.SetLockoutEndDateAsync(user!, DateTimeOffset.UtcNow.AddHours(1));
+        });
 
-            await WaitPastRevalidationAsync();
-
-            using var response = await first.GetAsync("/settings");
-
-            Assert.Equal("/Account/Login", PortalClient.RedirectPath(response));
-        }
+        Assert.Equal("/Account/Login", PortalClient.RedirectPath(response));
     }
 
     [Fact]
     public async Task Five_wrong_passwords_elsewhere_end_the_open_sessions()
     {
-        var (first, second) = await SignInTwiceAsync("rosalind@example.com");
-        using (first)
-        using (second)
+        using var response = await RequestFromFirstSessionAfterAsync("rosalind@example.com", async (email, _) =>
         {
             using var attacker = portal.CreatePortalClient();
             for (var attempt = 0; attempt < 5; attempt++)
             {
-                using var failed = await attacker.SignInAsync("rosalind@example.com", "Wrong-Password-1");
+                using var failed = await attacker.SignInAsync(email, "Wrong-Password-1");
             }
+        });
 
-            await WaitPastRevalidationAsync();
-
-            using var response = await first.GetAsync("/settings");
-
-            Assert.Equal("/Account/Login", PortalClient.RedirectPath(response));
-        }
-    }
-
-    [Fact]
-    public async Task Setting_up_an_authenticator_keeps_this_session_and_ends_the_others()
-    {
-        var (first, second) = await SignInTwiceAsync("mary@example.com");
-        using (first)
-        using (second)
-        {
-            using var setUp = await second.GetAsync("/Account/Manage/EnableAuthenticator");
-            await WaitPastRevalidationAsync();
-
-            using var other = await first.GetAsync("/settings");
-            using var same = await second.GetAsync("/settings");
-
-            Assert.Equal(HttpStatusCode.OK, setUp.StatusCode);
-            Assert.Equal("/Account/Login", PortalClient.RedirectPath(other));
-            Assert.Equal(HttpStatusCode.OK, same.StatusCode);
-        }
+        Assert.Equal("/Account/Login", PortalClient.RedirectPath(response));
     }
 
     [Fact]
     public async Task An_unchanged_account_keeps_its_session_past_revalidation()
     {
-        var (first, second) = await SignInTwiceAsync("barbara@example.com");
-        using (first)
-        using (second)
-        {
-            await WaitPastRevalidationAsync();
+        using var response = await RequestFromFirstSessionAfterAsync("barbara@example.com", (_, _) => Task.CompletedTask);
 
-            using var response = await first.GetAsync("/settings");
-
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    private async Task<(PortalClient First, PortalClient Second)> SignInTwiceAsync(string email)
+    [Fact]
+    public async Task Setting_up_an_authenticator_keeps_this_session_and_ends_the_others()
+    {
+        HttpStatusCode sameSession = default;
+
+        using var otherSession = await RequestFromFirstSessionAfterAsync("mary@example.com", async (_, second) =>
+        {
+            using var setUp = await second.GetAsync("/Account/Manage/EnableAuthenticator");
+            await WaitPastRevalidationAsync();
+            using var same = await second.GetAsync("/settings");
+            sameSession = same.StatusCode;
+        });
+
+        Assert.Equal("/Account/Login", PortalClient.RedirectPath(otherSession));
+        Assert.Equal(HttpStatusCode.OK, sameSession);
+    }
+
+    /// <summary>
+    /// Signs <paramref name="email"/> in twice, lets <paramref name="change"/> act (given the email and the
+    /// second session), waits past revalidation and returns what the first session then gets for a page.
+    /// </summary>
+    private async Task<HttpResponseMessage> RequestFromFirstSessionAfterAsync(
+        string email, Func<string, PortalClient, Task> change)
     {
         await portal.RegisterUserAsync(email);
-        var first = portal.CreatePortalClient();
-        using var firstSignedIn = await first.SignInAsync(email);
-        var second = portal.CreatePortalClient();
-        using var signedIn = await second.SignInAsync(email);
-        Assert.Equal("/", PortalClient.RedirectPath(signedIn));
-        return (first, second);
+        using var first = portal.CreatePortalClient();
+        using var second = portal.CreatePortalClient();
+        using (var firstSignedIn = await first.SignInAsync(email))
+        using (var secondSignedIn = await second.SignInAsync(email))
+        {
+            Assert.Equal("/", PortalClient.RedirectPath(firstSignedIn));
+            Assert.Equal("/", PortalClient.RedirectPath(secondSignedIn));
+        }
+
+        await change(email, second);
+        await WaitPastRevalidationAsync();
+        return await first.GetAsync("/settings");
     }
 
     private static Task WaitPastRevalidationAsync() =>
