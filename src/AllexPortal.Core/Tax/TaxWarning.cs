@@ -21,6 +21,8 @@ public sealed record TaxWarning(long? LedgerId, DateTimeOffset Time, TaxWarningK
     {
         TaxWarningKind.Oversold => FormattableString.Invariant(
             $"{Time:u}: disposed of {Quantity} {Asset} more than was held; that part has no cost basis."),
+        TaxWarningKind.MissingPrice when LedgerId is null => FormattableString.Invariant(
+            $"{Time:u}: no hourly close for {Asset} at the period end; the unrealised gain on {Quantity} {Asset} is unknown."),
         TaxWarningKind.MissingPrice => FormattableString.Invariant(
             $"{Time:u}: no hourly close for {Asset}; {Quantity} {Asset} was valued at zero."),
         _ => FormattableString.Invariant(

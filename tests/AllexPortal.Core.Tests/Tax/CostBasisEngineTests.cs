@@ -179,6 +179,7 @@ public sealed class CostBasisEngineTests
         Assert.Null(Assert.Single(report.Unrealised).MarketValue);
         var warning = Assert.Single(report.Warnings);
         Assert.Equal((null, TaxWarningKind.MissingPrice), (warning.LedgerId, warning.Kind));
+        Assert.Contains("unrealised gain on 1 btc is unknown", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
