@@ -13,6 +13,10 @@ internal sealed class SessionTokens(byte[] key, TimeProvider time)
 
     private readonly HashSet<string> _loggedOut = new(StringComparer.Ordinal);
 
+    /// <summary>Numbers the tokens (<c>jti</c>), so two logins of one user in the same second are different
+    /// sessions and logging out one does not end the other.</summary>
+    private long _issued;
+
     /// <summary>Ends the session of <paramref name="token"/> early (<c>GET /logout</c>). Callers hold the state lock.</summary>
     public void Revoke(string token) => _loggedOut.Add(token);
 
@@ -27,6 +31,7 @@ internal sealed class SessionTokens(byte[] key, TimeProvider time)
             ["iss"] = Issuer,
             ["iat"] = now.ToUnixTimeSeconds(),
             ["exp"] = now.Add(longTerm ? TimeSpan.FromDays(90) : TimeSpan.FromDays(7)).ToUnixTimeSeconds(),
+            ["jti"] = Interlocked.Increment(ref _issued),
         };
         var head = Base64Url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"u8);
         var body = Base64Url(Encoding.UTF8.GetBytes(payload.ToJsonString()));
