@@ -38,6 +38,24 @@ public sealed class ShellLayoutTests(PortalServer portal, Chromium chromium)
     }
 
     [Fact]
+    public async Task Phone_menu_button_opens_the_navigation_over_the_page()
+    {
+        await using var session = await SignedInSessionAsync("thumb@example.com", width: 375, height: 812);
+        var dashboardLink = session.Page.Locator("[data-testid=nav-dashboard]");
+
+        await Eventually.SucceedsAsync("the menu button to open the drawer", async () =>
+        {
+            await session.Page.ClickAsync("[data-testid=drawer-toggle]");
+            await Task.Delay(300, TestContext.Current.CancellationToken);
+            return await dashboardLink.IsVisibleAsync();
+        });
+        await SaveScreenshotAsync(session, "shell-375-menu.png");
+
+        Assert.True(await session.Page.Locator("[data-testid=nav-settings]").IsVisibleAsync());
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task Dark_theme_is_applied_and_remembered_after_reload()
     {
         await using var session = await SignedInSessionAsync("night@example.com", width: 1280);
