@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using AllexPortal.Exchange;
+using AllexPortal.Exchange.Configuration;
 using AllexPortal.Exchange.Market;
 using AllexPortal.Exchange.Security;
 using AllexPortal.Sandbox;
@@ -100,7 +101,7 @@ public class SandboxFixture : IAsyncLifetime
         };
         Configure(options);
         Server = await SandboxServer.StartAsync(options, SandboxClock, PathPrefix, TestContext.Current.CancellationToken);
-        Clients = new ClientHost();
+        Clients = new ClientHost(configure: ConfigureClient);
     }
 
     public async ValueTask DisposeAsync()
@@ -113,6 +114,11 @@ public class SandboxFixture : IAsyncLifetime
 
     /// <summary>Adjusts the sandbox's options before it starts.</summary>
     protected virtual void Configure(SandboxOptions options)
+    {
+    }
+
+    /// <summary>Adjusts the client's options (its request budget is already raised by <see cref="ClientHost"/>).</summary>
+    protected virtual void ConfigureClient(AllexClientOptions options)
     {
     }
 }
