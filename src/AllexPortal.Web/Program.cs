@@ -1,6 +1,7 @@
 using AllexPortal.Web.Components;
 using AllexPortal.Web.Components.Account;
 using AllexPortal.Web.Data;
+using AllexPortal.Web.Exchange;
 using AllexPortal.Web.Health;
 using AllexPortal.Web.Hosting;
 using AllexPortal.Web.Security;
@@ -13,9 +14,11 @@ builder.AddPortalDataProtection();
 builder.AddPortalIdentity();
 builder.AddPortalSecurity();
 builder.AddPortalUi();
+builder.AddPortalExchange();
 
 var app = builder.Build();
 
+app.UsePortalDemoExchange();
 app.UsePortalErrorPages();
 app.UsePortalSecurity();
 app.MapPortalUi();

@@ -1,0 +1,21 @@
+namespace AllexPortal.Web.Exchange;
+
+/// <summary>
+/// Which exchange the portal talks to (section <c>Exchange</c>). With no <see cref="BaseUrl"/> the portal runs
+/// in demo mode: the sandbox exchange is mounted in-process under <see cref="SandboxPrefix"/> and called over
+/// real HTTP like any exchange, so the portal works with no account and no network.
+/// </summary>
+public sealed class PortalExchangeOptions
+{
+    public const string SectionName = "Exchange";
+
+    /// <summary>Base URL of a HollaEx Kit exchange, e.g. <c>https://api.allex.online</c> (<c>/v2</c> is appended).
+    /// Default: none, which means demo mode.</summary>
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>Path under which the demo mounts the sandbox. Default <c>/sandbox</c>.</summary>
+    public string SandboxPrefix { get; set; } = "/sandbox";
+
+    /// <summary>True when no exchange is configured and the embedded sandbox serves instead.</summary>
+    public bool IsDemo => BaseUrl is null;
+}
