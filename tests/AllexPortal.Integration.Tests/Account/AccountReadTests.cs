@@ -152,9 +152,7 @@ public sealed class AccountReadTests(SandboxFixture sandbox) : IClassFixture<San
 
     private static async Task<List<string>> CsvRowsAsync(Task<Stream> export, string headerStart)
     {
-        await using var stream = await export;
-        using var reader = new StreamReader(stream);
-        var lines = (await reader.ReadToEndAsync(Ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var lines = (await export.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
         Assert.StartsWith(headerStart, lines[0], StringComparison.Ordinal);
         return lines[1..];
     }

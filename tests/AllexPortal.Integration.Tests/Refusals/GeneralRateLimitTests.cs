@@ -3,7 +3,6 @@ using AllexPortal.Exchange.Configuration;
 using AllexPortal.Exchange.Errors;
 using AllexPortal.Integration.Tests.Infrastructure;
 using AllexPortal.Sandbox;
-using Microsoft.Extensions.Time.Testing;
 
 namespace AllexPortal.Integration.Tests.Refusals;
 
@@ -30,18 +29,12 @@ public sealed class GeneralRateLimitTests(GeneralRateLimitTests.TightSandbox san
         Assert.Equal(TimeSpan.FromSeconds(1), failure.RetryAfter);
     }
 
-    /// <summary>Four requests per IP, then one per second of a clock that does not move; no demo user (faster start).</summary>
-    public sealed class TightSandbox : SandboxFixture
+    /// <summary>Four requests per IP, then one per second of the frozen clock; the client does not retry.</summary>
+    public sealed class TightSandbox : RateLimitedSandboxFixture
     {
         public const int Burst = 4;
 
-        protected override TimeProvider? SandboxClock { get; } = new FakeTimeProvider(DateTimeOffset.UtcNow);
-
-        protected override void Configure(SandboxOptions options)
-        {
-            options.Demo.Enabled = false;
-            options.RateLimits = new RateLimitOptions { GeneralPerSecond = 1, GeneralBurst = Burst };
-        }
+        protected override RateLimitOptions Limits => new() { GeneralPerSecond = 1, GeneralBurst = Burst };
 
         protected override void ConfigureClient(AllexClientOptions options) => options.MaxRetryAttempts = 0;
     }

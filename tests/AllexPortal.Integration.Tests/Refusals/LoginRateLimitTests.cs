@@ -3,7 +3,6 @@ using AllexPortal.Exchange.Errors;
 using AllexPortal.Exchange.Security;
 using AllexPortal.Integration.Tests.Infrastructure;
 using AllexPortal.Sandbox;
-using Microsoft.Extensions.Time.Testing;
 
 namespace AllexPortal.Integration.Tests.Refusals;
 
@@ -32,17 +31,11 @@ public sealed class LoginRateLimitTests(LoginRateLimitTests.LoginLimitedSandbox 
         Assert.Equal("Too many requests. Your account is blocked for 2 minutes", failure.ExchangeMessage);
     }
 
-    /// <summary>Three logins per window on a clock that does not move; the general limit is generous.</summary>
-    public sealed class LoginLimitedSandbox : SandboxFixture
+    /// <summary>Three logins per window of the frozen clock; the general limit is generous.</summary>
+    public sealed class LoginLimitedSandbox : RateLimitedSandboxFixture
     {
         public const int Logins = 3;
 
-        protected override TimeProvider? SandboxClock { get; } = new FakeTimeProvider(DateTimeOffset.UtcNow);
-
-        protected override void Configure(SandboxOptions options)
-        {
-            options.Demo.Enabled = false;
-            options.RateLimits = new RateLimitOptions { GeneralPerSecond = 1_000, GeneralBurst = 1_000, Login = Logins };
-        }
+        protected override RateLimitOptions Limits => new() { GeneralPerSecond = 1_000, GeneralBurst = 1_000, Login = Logins };
     }
 }

@@ -24,7 +24,7 @@ public sealed class TradingTests(MovableClockSandboxFixture sandbox) : IClassFix
         var order = await Trading.CreateOrderAsync(Limit("btc-usdt", OrderSide.Buy, 0.002m, price), Ct);
         var fetched = await Trading.GetOrderAsync(order.Id, Ct);
         var open = await Trading.ReadAllOrdersAsync(new OrderFilter { History = new HistoryFilter { Symbol = "btc-usdt" }, Open = true }, Ct).ToListAsync(Ct);
-        var csv = await ReadTextAsync(Trading.ExportOrdersCsvAsync("btc-usdt", cancellationToken: Ct));
+        var csv = await Trading.ExportOrdersCsvAsync("btc-usdt", cancellationToken: Ct).ReadToEndAsync();
 
         Assert.Equal("new", order.Status);
         Assert.Equal((OrderSide.Buy, 0.002m, price, 0m), (fetched.Side, fetched.Size, fetched.Price!.Value, fetched.Filled));
@@ -145,11 +145,4 @@ public sealed class TradingTests(MovableClockSandboxFixture sandbox) : IClassFix
 
     private static CreateOrderRequest Limit(string symbol, OrderSide side, decimal size, decimal price) =>
         new() { Symbol = symbol, Side = side, Type = OrderType.Limit, Size = size, Price = price };
-
-    private static async Task<string> ReadTextAsync(Task<Stream> export)
-    {
-        await using var stream = await export;
-        using var reader = new StreamReader(stream);
-        return await reader.ReadToEndAsync(Ct);
-    }
 }
