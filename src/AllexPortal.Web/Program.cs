@@ -1,5 +1,6 @@
 using AllexPortal.Web.Components;
 using AllexPortal.Web.Components.Account;
+using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Exchange;
 using AllexPortal.Web.Health;
@@ -15,6 +16,7 @@ builder.AddPortalIdentity();
 builder.AddPortalSecurity();
 builder.AddPortalUi();
 builder.AddPortalExchange();
+builder.AddPortalConnections();
 
 var app = builder.Build();
 
