@@ -2,9 +2,11 @@ using AllexPortal.Web.Components;
 using AllexPortal.Web.Components.Account;
 using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
+using AllexPortal.Web.Demo;
 using AllexPortal.Web.Exchange;
 using AllexPortal.Web.Health;
 using AllexPortal.Web.Hosting;
+using AllexPortal.Web.Portfolio;
 using AllexPortal.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +19,8 @@ builder.AddPortalSecurity();
 builder.AddPortalUi();
 builder.AddPortalExchange();
 builder.AddPortalConnections();
+builder.AddPortalPortfolio();
+builder.AddPortalDemo();
 
 var app = builder.Build();
 
@@ -24,6 +28,7 @@ app.UsePortalDemoExchange();
 app.UsePortalErrorPages();
 app.UsePortalSecurity();
 app.MapPortalUi();
+app.MapPortalDemo();
 app.MapPortalHealthChecks();
 app.PrintAddressOnStart();
 

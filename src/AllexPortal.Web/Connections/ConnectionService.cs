@@ -1,7 +1,9 @@
 using AllexPortal.Exchange;
+using AllexPortal.Exchange.Security;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Exchange;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AllexPortal.Web.Connections;
 
@@ -14,8 +16,93 @@ public sealed class ConnectionService(
     CredentialVault vault,
     IAllexClientFactory clients,
     PortalExchangeEndpoint endpoint,
+    KeyPermissionProbe probe,
+    IOptions<PortalExchangeOptions> exchange,
     TimeProvider time)
 {
+    /// <summary>ALLEX, the exchange the portal is made for.</summary>
+    public static readonly Uri AllexBaseUrl = new("https://api.allex.online");
+
+    /// <summary>The base URL the add form starts with: in demo mode the embedded sandbox, otherwise ALLEX.</summary>
+    public Uri DefaultBaseUrl => exchange.Value.IsDemo ? endpoint.BaseUrl : AllexBaseUrl;
+
+    /// <summary>Checks a key against the exchange without saving it, so the page can show what it may do.</summary>
+    /// <exception cref="ConnectionRefusedException">Invalid input, or the key cannot read.</exception>
+    public Task<KeyPermissions> CheckAsync(string? baseUrl, string? apiKey, string? apiSecret, CancellationToken cancellationToken = default) =>
+        probe.ProbeAsync(ConnectionInput.BaseUrl(baseUrl), ConnectionInput.Credentials(apiKey, apiSecret), cancellationToken);
+
+    /// <summary>
+    /// Checks the key against the exchange, then saves it encrypted. A key that can (or may) withdraw is saved
+    /// only with <paramref name="withdrawalConfirmed"/>: the user ticked that they understand the risk.
+    /// </summary>
+    /// <exception cref="ConnectionRefusedException">Invalid input, a key that cannot read, or an unconfirmed withdrawal key.</exception>
+    public async Task<ConnectionSummary> AddAsync(
+        string userId, string? label, string? baseUrl, string? apiKey, string? apiSecret,
+        bool withdrawalConfirmed = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        var name = ConnectionInput.Label(label);
+        var url = ConnectionInput.BaseUrl(baseUrl);
+        var credentials = ConnectionInput.Credentials(apiKey, apiSecret);
+        var permissions = await CheckConfirmedAsync(url, credentials, withdrawalConfirmed, cancellationToken);
+
+        var now = time.GetUtcNow();
+        var connection = new ExchangeConnection
+        {
+            Id = Guid.NewGuid(),
+            OwnerId = userId,
+            Label = name,
+            BaseUrl = url.AbsoluteUri,
+            ApiKeyHint = "",
+            ProtectedApiKey = "",
+            ProtectedApiSecret = "",
+            CreatedAt = now,
+        };
+        Apply(connection, credentials, permissions, now);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        db.Connections.Add(connection);
+        await db.SaveChangesAsync(cancellationToken);
+        return Summarise(connection);
+    }
+
+    /// <summary>Replaces the key and secret of a connection (checked like a new key) and clears its last error.</summary>
+    /// <exception cref="ConnectionNotFoundException">Not the user's, or no such connection.</exception>
+    /// <exception cref="ConnectionRefusedException">Invalid input, a key that cannot read, or an unconfirmed withdrawal key.</exception>
+    public async Task<ConnectionSummary> RotateAsync(
+        string userId, Guid connectionId, string? apiKey, string? apiSecret,
+        bool withdrawalConfirmed = false, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var connection = await FindOwnedAsync(db, userId, connectionId, cancellationToken);
+        var credentials = ConnectionInput.Credentials(apiKey, apiSecret);
+        var permissions = await CheckConfirmedAsync(BaseUrlOf(connection), credentials, withdrawalConfirmed, cancellationToken);
+        Apply(connection, credentials, permissions, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return Summarise(connection);
+    }
+
+    /// <summary>Gives a connection a new label.</summary>
+    /// <exception cref="ConnectionNotFoundException">Not the user's, or no such connection.</exception>
+    /// <exception cref="ConnectionRefusedException">The label is empty or too long.</exception>
+    public async Task<ConnectionSummary> RenameAsync(string userId, Guid connectionId, string? label, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var connection = await FindOwnedAsync(db, userId, connectionId, cancellationToken);
+        connection.Label = ConnectionInput.Label(label);
+        await db.SaveChangesAsync(cancellationToken);
+        return Summarise(connection);
+    }
+
+    /// <summary>Deletes a connection with its stored credentials and valuation snapshots.</summary>
+    /// <exception cref="ConnectionNotFoundException">Not the user's, or no such connection.</exception>
+    public async Task DeleteAsync(string userId, Guid connectionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var connection = await FindOwnedAsync(db, userId, connectionId, cancellationToken);
+        db.Connections.Remove(connection);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>The user's connections, oldest first.</summary>
     public async Task<IReadOnlyList<ConnectionSummary>> ListAsync(string userId, CancellationToken cancellationToken = default)
     {
@@ -43,6 +130,25 @@ public sealed class ConnectionService(
         connection.LastError = error is null ? null : error[..Math.Min(error.Length, 500)];
         connection.LastErrorAt = error is null ? null : time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<KeyPermissions> CheckConfirmedAsync(Uri baseUrl, ApiKeyCredentials credentials, bool withdrawalConfirmed, CancellationToken cancellationToken)
+    {
+        var permissions = await probe.ProbeAsync(baseUrl, credentials, cancellationToken);
+        return permissions.MayWithdraw && !withdrawalConfirmed
+            ? throw new ConnectionRefusedException("This key can move funds off the exchange. Create a read-only key instead, or confirm that you want to store a key that can withdraw.")
+            : permissions;
+    }
+
+    private void Apply(ExchangeConnection connection, ApiKeyCredentials credentials, KeyPermissions permissions, DateTimeOffset now)
+    {
+        vault.Seal(connection, credentials);
+        connection.CanRead = permissions.CanRead;
+        connection.CanTrade = permissions.CanTrade;
+        connection.CanWithdraw = permissions.MayWithdraw;
+        connection.CheckedAt = now;
+        connection.LastError = null;
+        connection.LastErrorAt = null;
     }
 
     internal Uri BaseUrlOf(ExchangeConnection connection) =>

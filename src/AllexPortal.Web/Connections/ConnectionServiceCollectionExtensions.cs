@@ -9,6 +9,7 @@ public static class ConnectionServiceCollectionExtensions
     {
         builder.Services.AddSingleton<CredentialVault>();
         builder.Services.AddScoped<ConnectionService>();
+        builder.Services.AddSingleton<KeyPermissionProbe>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
