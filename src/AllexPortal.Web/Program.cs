@@ -6,6 +6,7 @@ using AllexPortal.Web.Demo;
 using AllexPortal.Web.Exchange;
 using AllexPortal.Web.Health;
 using AllexPortal.Web.Hosting;
+using AllexPortal.Web.Portfolio;
 using AllexPortal.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.AddPortalSecurity();
 builder.AddPortalUi();
 builder.AddPortalExchange();
 builder.AddPortalConnections();
+builder.AddPortalPortfolio();
 builder.AddPortalDemo();
 
 var app = builder.Build();

@@ -1,0 +1,217 @@
+using AllexPortal.Core.Portfolio;
+using AllexPortal.Exchange;
+using AllexPortal.Exchange.Account;
+using AllexPortal.Exchange.Errors;
+using AllexPortal.Web.Connections;
+using Microsoft.Extensions.Options;
+
+namespace AllexPortal.Web.Portfolio;
+
+/// <summary>
+/// Values a user's connections for the dashboard. Scoped per circuit: it remembers the last good balance of each
+/// connection and the last good market data of each exchange, so a failing exchange (timeout, 429, 5xx, bad
+/// credentials) leaves the previous values on screen marked stale instead of blanking them. Each load makes one
+/// balance call per connection; public data comes from <see cref="MarketData"/>'s shared cache. Fresh results
+/// are recorded as view snapshots (usdt), and each connection's balance history is copied once where offered.
+/// </summary>
+public sealed class PortfolioService(
+    ConnectionService connections,
+    MarketData market,
+    SnapshotStore snapshots,
+    TimeProvider time,
+    IOptions<PortfolioOptions> options,
+    ILogger<PortfolioService> logger)
+{
+    private readonly Dictionary<Guid, (IReadOnlyList<Holding> Holdings, DateTimeOffset At)> lastBalances = [];
+    private readonly Dictionary<(Uri Exchange, string Quote), MarketView> lastMarkets = [];
+    private readonly HashSet<Guid> backfillTried = [];
+
+    /// <summary>Loads and values every connection of <paramref name="userId"/> in <paramref name="quote"/>.</summary>
+    public async Task<PortfolioOverview> LoadAsync(string userId, string quote, decimal dustThreshold, CancellationToken cancellationToken)
+    {
+        quote = quote.ToLowerInvariant();
+        var now = time.GetUtcNow();
+        var summaries = await connections.ListAsync(userId, cancellationToken);
+        var failures = new Dictionary<Guid, ConnectionFailure>();
+        var fresh = new HashSet<Guid>();
+        foreach (var connection in summaries)
+        {
+            if (await FetchBalanceAsync(userId, connection, now, cancellationToken) is { } failure)
+            {
+                failures[connection.Id] = failure;
+            }
+            else
+            {
+                fresh.Add(connection.Id);
+            }
+        }
+
+        var results = new List<ConnectionPortfolio>();
+        var choices = new SortedSet<string>(StringComparer.Ordinal) { SnapshotStore.Quote };
+        var combinedHoldings = new List<Holding>();
+        var markets = new List<MarketView>();
+        decimal? usdtRate = quote == SnapshotStore.Quote ? 1m : null;
+        foreach (var exchange in summaries.GroupBy(c => c.BaseUrl))
+        {
+            var held = exchange.Where(c => lastBalances.ContainsKey(c.Id)).ToList();
+            var coins = held.SelectMany(c => lastBalances[c.Id].Holdings).Where(h => h.Total != 0m).Select(h => h.Coin).Append(SnapshotStore.Quote).ToHashSet(StringComparer.Ordinal);
+            var (view, marketFailure) = await MarketAsync(exchange.Key, coins, quote, now, cancellationToken);
+            if (view is not null)
+            {
+                markets.Add(view);
+                choices.UnionWith(view.Names.Keys);
+                usdtRate ??= view.PricesInQuote.TryGetValue(SnapshotStore.Quote, out var rate) ? rate : null;
+            }
+
+            foreach (var connection in exchange)
+            {
+                var failure = failures.GetValueOrDefault(connection.Id) ?? marketFailure;
+                if (view is null || !lastBalances.TryGetValue(connection.Id, out var balance))
+                {
+                    results.Add(new ConnectionPortfolio(connection, null, null, failure));
+                    continue;
+                }
+
+                results.Add(new ConnectionPortfolio(connection, Value(balance.Holdings, quote, view, view.PricesInQuote, dustThreshold), balance.At, failure));
+                combinedHoldings.AddRange(balance.Holdings);
+                if (fresh.Contains(connection.Id) && marketFailure is null)
+                {
+                    await RecordViewSnapshotAsync(connection.Id, balance.Holdings, view, now, cancellationToken);
+                }
+            }
+        }
+
+        var merged = markets.Count == 0 ? null : Merge(markets);
+        var combined = merged is null
+            ? PortfolioValuation.Empty(quote)
+            : Value(combinedHoldings, quote, merged, merged.PricesInQuote, dustThreshold);
+        return new PortfolioOverview(quote, results, combined, [.. choices], usdtRate, now);
+    }
+
+    /// <summary>The summed usdt value over <paramref name="range"/> of connections the caller has already loaded for the user.</summary>
+    public async Task<IReadOnlyList<ValuePoint>> HistoryAsync(PortfolioOverview overview, HistoryRange range, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(overview);
+        var from = range.StartBefore(time.GetUtcNow());
+        var series = await snapshots.SeriesAsync([.. overview.Connections.Select(c => c.Connection.Id)], from, cancellationToken);
+        return ValueHistory.Combine(series, from);
+    }
+
+    private async Task<ConnectionFailure?> FetchBalanceAsync(string userId, ConnectionSummary connection, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var client = await connections.OpenClientAsync(userId, connection.Id, cancellationToken);
+            var balance = await client.User.GetBalanceAsync(cancellationToken);
+            lastBalances[connection.Id] = ([.. balance.Coins.Select(c => new Holding(c.Coin, c.Available, c.Total))], now);
+            if (connection.LastError is not null)
+            {
+                await connections.RecordOutcomeAsync(userId, connection.Id, null, cancellationToken);
+            }
+
+            await BackfillOnceAsync(connection.Id, client, cancellationToken);
+            return null;
+        }
+        catch (Exception failure) when (failure is ExchangeApiException or ConnectionCredentialsUnreadableException)
+        {
+            logger.LogWarning("Balance of connection {ConnectionId} failed: {Message}", connection.Id, failure.Message);
+            await connections.RecordOutcomeAsync(userId, connection.Id, failure.Message, cancellationToken);
+            return new ConnectionFailure(failure.Message, now);
+        }
+    }
+
+    private async Task<(MarketView? View, ConnectionFailure? Failure)> MarketAsync(
+        Uri exchange, IReadOnlyCollection<string> coins, string quote, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var names = await market.CoinNamesAsync(exchange, cancellationToken);
+            var tickers = await market.TickersAsync(exchange, cancellationToken);
+            var inQuote = await market.PricesAsync(exchange, coins, quote, cancellationToken);
+            var inUsdt = quote == SnapshotStore.Quote ? inQuote : await market.PricesAsync(exchange, coins, SnapshotStore.Quote, cancellationToken);
+            var view = new MarketView(names, tickers, inQuote, inUsdt);
+            lastMarkets[(exchange, quote)] = view;
+            return (view, null);
+        }
+        catch (ExchangeApiException failure)
+        {
+            logger.LogWarning("Market data of {Exchange} failed: {Message}", exchange, failure.Message);
+            return (lastMarkets.GetValueOrDefault((exchange, quote)), new ConnectionFailure("Prices could not be loaded: " + failure.Message, now));
+        }
+    }
+
+    private async Task BackfillOnceAsync(Guid connectionId, AllexApiKeyClient client, CancellationToken cancellationToken)
+    {
+        if (!backfillTried.Add(connectionId) || await snapshots.IsBackfilledAsync(connectionId, cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            var rows = new List<BalanceSnapshot>();
+            for (var page = 1; page <= 50; page++)
+            {
+                var result = await client.User.TryGetBalanceHistoryAsync(new HistoryFilter { PageSize = 100 }, page, cancellationToken);
+                if (!result.IsOffered || result.Value is not { } batch)
+                {
+                    break;
+                }
+
+                rows.AddRange(batch.Data);
+                if (batch.Data.Count == 0 || rows.Count >= batch.Count)
+                {
+                    break;
+                }
+            }
+
+            var added = await snapshots.BackfillAsync(connectionId, rows, cancellationToken);
+            logger.LogInformation("Backfilled {Count} snapshots of connection {ConnectionId} from its balance history", added, connectionId);
+        }
+        catch (ExchangeApiException failure)
+        {
+            logger.LogWarning("Balance history of connection {ConnectionId} failed: {Message}", connectionId, failure.Message);
+        }
+    }
+
+    private async Task RecordViewSnapshotAsync(Guid connectionId, IReadOnlyList<Holding> holdings, MarketView view, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var inUsdt = Value(holdings, SnapshotStore.Quote, view, view.PricesInUsdt, 0m);
+        await snapshots.RecordAsync(
+            connectionId, now, inUsdt.Total, AmountsOf(holdings), ValuationSnapshotSource.View, options.Value.ViewSnapshotSpacing, cancellationToken);
+    }
+
+    internal static Dictionary<string, decimal> AmountsOf(IEnumerable<Holding> holdings) =>
+        holdings.Where(h => h.Total != 0m).GroupBy(h => h.Coin).ToDictionary(g => g.Key, g => g.Sum(h => h.Total), StringComparer.Ordinal);
+
+    private static PortfolioValuation Value(
+        IReadOnlyList<Holding> holdings, string quote, MarketView view, IReadOnlyDictionary<string, decimal> prices, decimal dustThreshold) =>
+        PortfolioValuation.Of(new ValuationInput
+        {
+            Quote = quote,
+            Holdings = holdings,
+            Prices = prices,
+            Names = view.Names,
+            DayRanges = DayRanges.InQuote(holdings.Select(h => h.Coin), quote, view.Tickers),
+            DustThreshold = dustThreshold,
+        });
+
+    private static MarketView Merge(IReadOnlyList<MarketView> views) => views.Count == 1
+        ? views[0]
+        : new MarketView(
+            First(views.Select(v => v.Names)),
+            [.. views.SelectMany(v => v.Tickers).DistinctBy(t => t.Symbol)],
+            First(views.Select(v => v.PricesInQuote)),
+            First(views.Select(v => v.PricesInUsdt)));
+
+    private static Dictionary<string, T> First<T>(IEnumerable<IReadOnlyDictionary<string, T>> maps)
+    {
+        var merged = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var (key, value) in maps.SelectMany(m => m))
+        {
+            merged.TryAdd(key, value);
+        }
+
+        return merged;
+    }
+}
