@@ -1,0 +1,115 @@
+using System.Net;
+using AllexPortal.Exchange.Security;
+using AllexPortal.Sandbox;
+using AllexPortal.Web.Connections;
+using AllexPortal.Web.Data;
+using AllexPortal.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AllexPortal.Web.Tests.Portfolio;
+
+/// <summary>
+/// The portal in demo mode on a real loopback port, so the exchange client's calls to the embedded sandbox
+/// leave the process and come back. It counts the public (non-<c>/user/</c>) exchange requests it serves,
+/// and can run on a frozen clock so the sandbox's prices hold still while a test checks them.
+/// </summary>
+public class DashboardPortal : PortalFactory, IAsyncLifetime
+{
+    private int publicRequests;
+
+    /// <summary>Where the portal listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri Address { get; private set; } = null!;
+
+    /// <summary>Public exchange requests served so far.</summary>
+    public int PublicRequests => Volatile.Read(ref publicRequests);
+
+    public SandboxExchange Sandbox => Services.GetRequiredService<SandboxExchange>();
+
+    /// <summary>A clock to freeze the portal and its sandbox on; null keeps the system clock.</summary>
+    protected virtual FakeTimeProvider? Clock => null;
+
+    public ValueTask InitializeAsync()
+    {
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        Address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A new portal user with a connection to the sandbox's demo user; returns both ids.</summary>
+    public async Task<(string UserId, Guid ConnectionId)> CreateUserWithDemoConnectionAsync(string label = "Sandbox demo")
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = $"{Guid.NewGuid():N}@example.test", Email = $"{Guid.NewGuid():N}@example.test", EmailConfirmed = true };
+        var created = await users.CreateAsync(user, PortalClient.StrongPassword);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        var connectionId = await AddDemoConnectionAsync(user.Id, label, cancellationToken);
+        return (user.Id, connectionId);
+    }
+
+    /// <summary>Adds another connection to the sandbox's demo user for <paramref name="userId"/>.</summary>
+    public async Task<Guid> AddDemoConnectionAsync(string userId, string label, CancellationToken cancellationToken)
+    {
+        var demo = Sandbox.Options.Demo;
+        var connection = new ExchangeConnection
+        {
+            Id = Guid.NewGuid(),
+            OwnerId = userId,
+            Label = label,
+            BaseUrl = "/sandbox",
+            IsDemo = true,
+            ApiKeyHint = "",
+            ProtectedApiKey = "",
+            ProtectedApiSecret = "",
+            CanRead = true,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        Services.GetRequiredService<CredentialVault>().Seal(connection, new ApiKeyCredentials(demo.ApiKey, demo.ApiSecret));
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync(cancellationToken);
+        db.Connections.Add(connection);
+        await db.SaveChangesAsync(cancellationToken);
+        return connection.Id;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Portfolio:SnapshotInterval", "00:00:00");
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IStartupFilter>(new CountingFilter(() => Interlocked.Increment(ref publicRequests)));
+            if (Clock is { } clock)
+            {
+                services.AddSingleton<TimeProvider>(clock);
+            }
+        });
+    }
+
+    /// <summary>Counts public exchange requests before any other middleware (the sandbox branch included) sees them.</summary>
+    private sealed class CountingFilter(Action count) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, nextMiddleware) =>
+            {
+                var path = context.Request.Path;
+                if (path.StartsWithSegments("/sandbox/v2") && !path.StartsWithSegments("/sandbox/v2/user"))
+                {
+                    count();
+                }
+
+                await nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}
