@@ -46,7 +46,7 @@ public sealed class ConnectionService(
         var credentials = ConnectionInput.Credentials(apiKey, apiSecret);
         var permissions = await CheckConfirmedAsync(url, credentials, withdrawalConfirmed, cancellationToken);
 
-        var now = time.GetUtcNow();
+        var now = Now();
         var connection = new ExchangeConnection
         {
             Id = Guid.NewGuid(),
@@ -76,7 +76,7 @@ public sealed class ConnectionService(
         var connection = await FindOwnedAsync(db, userId, connectionId, cancellationToken);
         var credentials = ConnectionInput.Credentials(apiKey, apiSecret);
         var permissions = await CheckConfirmedAsync(BaseUrlOf(connection), credentials, withdrawalConfirmed, cancellationToken);
-        Apply(connection, credentials, permissions, time.GetUtcNow());
+        Apply(connection, credentials, permissions, Now());
         await db.SaveChangesAsync(cancellationToken);
         return Summarise(connection);
     }
@@ -128,7 +128,7 @@ public sealed class ConnectionService(
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var connection = await FindOwnedAsync(db, userId, connectionId, cancellationToken);
         connection.LastError = error is null ? null : error[..Math.Min(error.Length, 500)];
-        connection.LastErrorAt = error is null ? null : time.GetUtcNow();
+        connection.LastErrorAt = error is null ? null : Now();
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -149,6 +149,13 @@ public sealed class ConnectionService(
         connection.CheckedAt = now;
         connection.LastError = null;
         connection.LastErrorAt = null;
+    }
+
+    /// <summary>The time in whole milliseconds, as the database stores it, so what a method returns equals what a later read returns.</summary>
+    private DateTimeOffset Now()
+    {
+        var now = time.GetUtcNow();
+        return now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMillisecond));
     }
 
     internal Uri BaseUrlOf(ExchangeConnection connection) =>
