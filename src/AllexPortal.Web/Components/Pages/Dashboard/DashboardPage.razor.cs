@@ -13,8 +13,8 @@ namespace AllexPortal.Web.Components.Pages.Dashboard;
 /// <summary>
 /// The portfolio dashboard. Loads only once the circuit is interactive (the prerendered page shows a loading
 /// state and makes no exchange call), keeps the last good values when the exchange fails, and catches every
-/// fault of a refresh so the circuit survives. A one-second timer re-renders "updated N s ago" and runs the
-/// automatic refresh; the quote, dust threshold and refresh interval are remembered for this circuit.
+/// fault of a refresh so the circuit survives. A one-second timer runs the automatic refresh (re-rendering only when it
+/// does; <see cref="UpdatedAgo"/> ticks on its own); the quote, dust threshold and refresh interval are remembered for this circuit.
 /// </summary>
 public sealed partial class DashboardPage : IDisposable
 {
@@ -43,10 +43,6 @@ public sealed partial class DashboardPage : IDisposable
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
-    private string UpdatedAgo => overview is null
-        ? ""
-        : $"Updated {Math.Max(0, (int)(Time.GetUtcNow() - overview.LoadedAt).TotalSeconds)} s ago";
 
     private string? TotalCaption => overview switch
     {
@@ -84,10 +80,7 @@ public sealed partial class DashboardPage : IDisposable
             && Time.GetUtcNow() - overview.LoadedAt >= TimeSpan.FromSeconds(autoRefreshSeconds))
         {
             await RefreshAsync();
-            return;
         }
-
-        StateHasChanged();
     }
 
     private async Task RefreshAsync()
