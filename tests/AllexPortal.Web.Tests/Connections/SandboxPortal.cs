@@ -6,6 +6,8 @@ using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Exchange;
 using AllexPortal.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
@@ -35,6 +37,16 @@ public sealed class SandboxPortal : PortalFactory, IAsyncLifetime
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A cookie-keeping client that does not follow redirects, talking to the listening port.</summary>
+    public PortalClient CreateListeningClient()
+    {
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+#pragma warning disable CA2000 // the HttpClient owns and disposes the handler
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() };
+#pragma warning restore CA2000
+        return new PortalClient(new HttpClient(handler, disposeHandler: true) { BaseAddress = new Uri(address) });
     }
 
     /// <summary>A service scope's connection service, as a page would get it.</summary>
