@@ -37,6 +37,7 @@ function toApex(options) {
             animations: { enabled: false },
         },
         theme: { mode: options.themeMode },
+        grid: { borderColor: options.themeMode === 'dark' ? 'rgba(255, 255, 255, 0.12)' : 'rgba(0, 0, 0, 0.1)' },
         tooltip: { theme: options.themeMode, y: { formatter: format } },
         noData: { text: options.noDataText },
         ...(options.colors ? { colors: options.colors } : {}),
@@ -51,7 +52,7 @@ function toApex(options) {
             dataLabels: { enabled: false },
             stroke: { width: 0 },
             plotOptions: {
-                pie: { donut: { labels: { show: true, total: { show: true, label: 'Total', formatter: () => format(total) }, value: { formatter: v => format(Number(v)) } } } },
+                pie: { donut: { labels: { show: true, name: { fontSize: '13px' }, total: { show: true, label: 'Total', fontSize: '13px', formatter: () => format(total) }, value: { fontSize: '16px', formatter: v => format(Number(v)) } } } },
             },
         };
     }
