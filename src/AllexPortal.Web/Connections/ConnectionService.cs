@@ -1,6 +1,7 @@
 using AllexPortal.Exchange;
 using AllexPortal.Exchange.Security;
 using AllexPortal.Web.Data;
+using AllexPortal.Web.Demo;
 using AllexPortal.Web.Exchange;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -41,6 +42,8 @@ public sealed class ConnectionService(
         bool withdrawalConfirmed = false, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await RefuseSharedDemoAccountAsync(db, userId, cancellationToken);
         var name = ConnectionInput.Label(label);
         var url = ConnectionInput.BaseUrl(baseUrl);
         var credentials = ConnectionInput.Credentials(apiKey, apiSecret);
@@ -59,7 +62,6 @@ public sealed class ConnectionService(
             CreatedAt = now,
         };
         Apply(connection, credentials, permissions, now);
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
         db.Connections.Add(connection);
         await db.SaveChangesAsync(cancellationToken);
         return Summarise(connection);
@@ -74,6 +76,7 @@ public sealed class ConnectionService(
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var connection = await FindOwnedAsync(db, userId, connectionId, cancellationToken);
+        await RefuseSharedDemoAccountAsync(db, userId, cancellationToken);
         var credentials = ConnectionInput.Credentials(apiKey, apiSecret);
         var permissions = await CheckConfirmedAsync(BaseUrlOf(connection), credentials, withdrawalConfirmed, cancellationToken);
         Apply(connection, credentials, permissions, Now());
@@ -88,6 +91,7 @@ public sealed class ConnectionService(
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var connection = await FindOwnedAsync(db, userId, connectionId, cancellationToken);
+        await RefuseSharedDemoAccountAsync(db, userId, cancellationToken);
         connection.Label = ConnectionInput.Label(label);
         await db.SaveChangesAsync(cancellationToken);
         return Summarise(connection);
@@ -99,6 +103,7 @@ public sealed class ConnectionService(
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var connection = await FindOwnedAsync(db, userId, connectionId, cancellationToken);
+        await RefuseSharedDemoAccountAsync(db, userId, cancellationToken);
         db.Connections.Remove(connection);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -130,6 +135,16 @@ public sealed class ConnectionService(
         connection.LastError = error is null ? null : error[..Math.Min(error.Length, 500)];
         connection.LastErrorAt = error is null ? null : Now();
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Everyone who clicks "Try the demo" shares one account: a key added there would be shown to all of
+    /// them, and a deleted demo connection would be gone for all of them.</summary>
+    private static async Task RefuseSharedDemoAccountAsync(PortalDb db, string userId, CancellationToken cancellationToken)
+    {
+        if (await db.Users.AnyAsync(u => u.Id == userId && u.NormalizedEmail == DemoAccount.Email.ToUpperInvariant(), cancellationToken))
+        {
+            throw new ConnectionRefusedException("The demo account is shared by every visitor, so its connections cannot be changed. Create your own account to add a key (the sandbox works there too).");
+        }
     }
 
     private async Task<KeyPermissions> CheckConfirmedAsync(Uri baseUrl, ApiKeyCredentials credentials, bool withdrawalConfirmed, CancellationToken cancellationToken)

@@ -78,6 +78,27 @@ public sealed class DemoSignInTests(SandboxPortal portal) : IClassFixture<Sandbo
     }
 
     [Fact]
+    public async Task The_shared_demo_account_cannot_add_or_change_connections()
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var demo = await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(DemoAccount.Email);
+        var service = portal.Connections(scope);
+        var connection = Assert.Single(await service.ListAsync(demo!.Id, Token));
+        var key = portal.DemoKey;
+
+        var refusals = new[]
+        {
+            await Record.ExceptionAsync(() => service.AddAsync(demo.Id, "Mine", portal.ExchangeUrl.AbsoluteUri, key.ApiKey, key.ApiSecret, cancellationToken: Token)),
+            await Record.ExceptionAsync(() => service.RotateAsync(demo.Id, connection.Id, key.ApiKey, key.ApiSecret, cancellationToken: Token)),
+            await Record.ExceptionAsync(() => service.RenameAsync(demo.Id, connection.Id, "Renamed", Token)),
+            await Record.ExceptionAsync(() => service.DeleteAsync(demo.Id, connection.Id, Token)),
+        };
+
+        Assert.All(refusals, refusal => Assert.IsType<ConnectionRefusedException>(refusal));
+        Assert.Equal([connection], await service.ListAsync(demo.Id, Token));
+    }
+
+    [Fact]
     public async Task Try_the_demo_without_an_antiforgery_token_is_refused()
     {
         using var client = portal.CreateListeningClient();

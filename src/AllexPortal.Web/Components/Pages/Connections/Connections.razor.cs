@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AllexPortal.Web.Connections;
+using AllexPortal.Web.Demo;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -17,6 +18,7 @@ public sealed partial class Connections
     private Notice? notice;
     private bool busy;
     private string userId = "";
+    private bool isSharedDemo;
 
     private string? label;
     private string? baseUrl;
@@ -52,6 +54,7 @@ public sealed partial class Connections
     {
         var state = await AuthenticationState;
         userId = state.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        isSharedDemo = string.Equals(state.User.Identity?.Name, DemoAccount.Email, StringComparison.OrdinalIgnoreCase);
         baseUrl = Service.DefaultBaseUrl.AbsoluteUri;
         await ReloadAsync();
     }

@@ -1,0 +1,76 @@
+using AllexPortal.E2E.Infrastructure;
+using AllexPortal.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace AllexPortal.E2E.Connections;
+
+/// <summary>The connections page in a real browser, entered through "Try the demo" (the portal runs in demo mode).</summary>
+public sealed class ConnectionsPageTests(PortalServer portal, Chromium chromium)
+    : IClassFixture<PortalServer>, IClassFixture<Chromium>
+{
+    private SandboxAccountOptions Demo => portal.Services.GetRequiredService<SandboxExchange>().Options.Demo;
+
+    [Fact]
+    public async Task Try_the_demo_leads_to_the_sandbox_demo_connection_with_its_key_masked()
+    {
+        await using var session = await DemoSessionAsync();
+
+        await session.Page.ClickAsync("[data-testid=nav-connections]");
+        await session.Page.WaitForURLAsync("**/connections");
+        var label = await session.Page.Locator("[data-testid=connection-label]").First.TextContentAsync();
+        var key = await session.Page.Locator("[data-testid=connection-key]").First.TextContentAsync();
+        var html = await session.Page.ContentAsync();
+
+        Assert.Equal("Sandbox demo", label);
+        Assert.Equal("…" + Demo.ApiKey[^4..], key);
+        Assert.DoesNotContain(Demo.ApiKey, html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(Demo.ApiSecret, html, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task A_registered_user_checks_the_sandbox_key_in_the_form_sees_its_permissions_and_saves_it()
+    {
+        await using var session = await PortalSession.OpenAsync(chromium.Browser, portal.BaseUrl, 1280, 800);
+        await session.RegisterAsync($"anna-{Guid.NewGuid().ToString("N")[..6]}@example.com");
+        await session.Page.GotoAsync("/connections");
+        await session.WaitUntilInteractiveAsync();
+        var rows = session.Page.Locator("[data-testid=connection-label]");
+        var before = await rows.CountAsync();
+
+        await Eventually.SucceedsAsync("the key check to show the permissions", async () =>
+        {
+            await session.Page.FillAsync(Input("add-label"), "Second sandbox");
+            await session.Page.FillAsync(Input("api-key"), Demo.ApiKey);
+            await session.Page.FillAsync(Input("api-secret"), Demo.ApiSecret);
+            await session.Page.ClickAsync("[data-testid=add-check]");
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+            return await session.Page.Locator("[data-testid=add-permissions]").IsVisibleAsync();
+        });
+        var permissions = await session.Page.Locator("[data-testid=add-permissions]").TextContentAsync();
+        await session.Page.ClickAsync("[data-testid=add-save]");
+        await Eventually.SucceedsAsync("the new connection to be listed", async () => await rows.CountAsync() == before + 1);
+        await Screenshots.SaveAsync(session.Page, "connections-1280.png");
+
+        Assert.Contains("read ✓", permissions, StringComparison.Ordinal);
+        Assert.Contains("trade ✓", permissions, StringComparison.Ordinal);
+        Assert.Contains("withdraw ✗", permissions, StringComparison.Ordinal);
+        Assert.Equal(0, before);
+        Assert.Equal("Second sandbox", await rows.Last.TextContentAsync());
+        Assert.DoesNotContain(Demo.ApiSecret, await session.Page.Locator("[data-testid=connection-list]").InnerHTMLAsync(), StringComparison.Ordinal);
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    private static string Input(string testId) => $"input[data-testid={testId}], [data-testid={testId}] input";
+
+    private async Task<PortalSession> DemoSessionAsync()
+    {
+        var session = await PortalSession.OpenAsync(chromium.Browser, portal.BaseUrl, 1280, 800);
+        await session.Page.GotoAsync("/Account/Login");
+        await session.Page.ClickAsync("[data-testid=try-demo]");
+        await session.Page.WaitForURLAsync(portal.BaseUrl + "/");
+        await session.WaitUntilInteractiveAsync();
+        return session;
+    }
+}
