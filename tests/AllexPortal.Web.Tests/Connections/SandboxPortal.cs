@@ -62,6 +62,14 @@ public sealed class SandboxPortal : PortalFactory, IAsyncLifetime
         return created.Succeeded ? user.Id : throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
     }
 
+    /// <summary>The id of the portal user with this e-mail.</summary>
+    public async Task<string> UserIdOfAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email);
+        return user?.Id ?? throw new InvalidOperationException($"No portal user {email}.");
+    }
+
     /// <summary>A key of the sandbox demo user with exactly these permissions (created once per permission set).</summary>
     public async Task<ApiKeyCredentials> KeyWithAsync(ApiKeyPermissionsBody permissions, CancellationToken cancellationToken)
     {

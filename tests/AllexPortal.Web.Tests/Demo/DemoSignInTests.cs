@@ -1,12 +1,10 @@
 using System.Net;
 using AllexPortal.Web.Connections;
-using AllexPortal.Web.Data;
 using AllexPortal.Web.Demo;
 using AllexPortal.Web.Tests.Connections;
 using AllexPortal.Web.Tests.Infrastructure;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AllexPortal.Web.Tests.Demo;
@@ -33,12 +31,12 @@ public sealed class DemoSignInTests(SandboxPortal portal) : IClassFixture<Sandbo
     [Fact]
     public async Task The_demo_account_has_a_read_and_trade_connection_to_the_sandbox_demo_user()
     {
+        var demoId = await portal.UserIdOfAsync(DemoAccount.Email);
         await using var scope = portal.Services.CreateAsyncScope();
-        var demo = await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(DemoAccount.Email);
         var service = portal.Connections(scope);
 
-        var connection = Assert.Single(await service.ListAsync(demo!.Id, Token));
-        var balances = await (await service.OpenClientAsync(demo.Id, connection.Id, Token)).User.GetBalanceAsync(Token);
+        var connection = Assert.Single(await service.ListAsync(demoId, Token));
+        var balances = await (await service.OpenClientAsync(demoId, connection.Id, Token)).User.GetBalanceAsync(Token);
 
         Assert.Equal((DemoAccount.ConnectionLabel, true, true, true, false), (connection.Label, connection.IsDemo, connection.CanRead, connection.CanTrade, connection.CanWithdraw));
         Assert.Equal(portal.ExchangeUrl, connection.BaseUrl);
@@ -48,10 +46,10 @@ public sealed class DemoSignInTests(SandboxPortal portal) : IClassFixture<Sandbo
     [Fact]
     public async Task The_demo_connections_permissions_are_what_the_probe_detects()
     {
+        var demoId = await portal.UserIdOfAsync(DemoAccount.Email);
         await using var scope = portal.Services.CreateAsyncScope();
-        var demo = await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(DemoAccount.Email);
         var service = portal.Connections(scope);
-        var connection = Assert.Single(await service.ListAsync(demo!.Id, Token));
+        var connection = Assert.Single(await service.ListAsync(demoId, Token));
 
         var detected = await service.CheckAsync(portal.ExchangeUrl.AbsoluteUri, portal.DemoKey.ApiKey, portal.DemoKey.ApiSecret, Token);
 
@@ -80,22 +78,22 @@ public sealed class DemoSignInTests(SandboxPortal portal) : IClassFixture<Sandbo
     [Fact]
     public async Task The_shared_demo_account_cannot_add_or_change_connections()
     {
+        var demoId = await portal.UserIdOfAsync(DemoAccount.Email);
         await using var scope = portal.Services.CreateAsyncScope();
-        var demo = await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(DemoAccount.Email);
         var service = portal.Connections(scope);
-        var connection = Assert.Single(await service.ListAsync(demo!.Id, Token));
+        var connection = Assert.Single(await service.ListAsync(demoId, Token));
         var key = portal.DemoKey;
 
         var refusals = new[]
         {
-            await Record.ExceptionAsync(() => service.AddAsync(demo.Id, "Mine", portal.ExchangeUrl.AbsoluteUri, key.ApiKey, key.ApiSecret, cancellationToken: Token)),
-            await Record.ExceptionAsync(() => service.RotateAsync(demo.Id, connection.Id, key.ApiKey, key.ApiSecret, cancellationToken: Token)),
-            await Record.ExceptionAsync(() => service.RenameAsync(demo.Id, connection.Id, "Renamed", Token)),
-            await Record.ExceptionAsync(() => service.DeleteAsync(demo.Id, connection.Id, Token)),
+            await Record.ExceptionAsync(() => service.AddAsync(demoId, "Mine", portal.ExchangeUrl.AbsoluteUri, key.ApiKey, key.ApiSecret, cancellationToken: Token)),
+            await Record.ExceptionAsync(() => service.RotateAsync(demoId, connection.Id, key.ApiKey, key.ApiSecret, cancellationToken: Token)),
+            await Record.ExceptionAsync(() => service.RenameAsync(demoId, connection.Id, "Renamed", Token)),
+            await Record.ExceptionAsync(() => service.DeleteAsync(demoId, connection.Id, Token)),
         };
 
         Assert.All(refusals, refusal => Assert.IsType<ConnectionRefusedException>(refusal));
-        Assert.Equal([connection], await service.ListAsync(demo.Id, Token));
+        Assert.Equal([connection], await service.ListAsync(demoId, Token));
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
             .ToList();
         Assert.Equal(
             [
-                ("Dashboard", ""), ("Assets", "assets"), ("History", "history"), ("Reports", "reports"),
+                ("Dashboard", ""), ("Connections", "connections"), ("Assets", "assets"), ("History", "history"), ("Reports", "reports"),
                 ("API keys", "keys"), ("Team", "team"), ("Settings", "settings"),
             ],
             links);
