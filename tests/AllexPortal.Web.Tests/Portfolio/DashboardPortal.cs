@@ -56,6 +56,13 @@ public class DashboardPortal : PortalFactory, IAsyncLifetime
         return (user.Id, connectionId);
     }
 
+    /// <summary>A new user with a demo connection, looking at the dashboard in a circuit of their own.</summary>
+    public async Task<DashboardViewer> NewViewerAsync(string label = "Sandbox demo")
+    {
+        var (userId, connectionId) = await CreateUserWithDemoConnectionAsync(label);
+        return new DashboardViewer(Services.CreateAsyncScope(), userId, connectionId);
+    }
+
     /// <summary>Adds another connection to the sandbox's demo user for <paramref name="userId"/>.</summary>
     public async Task<Guid> AddDemoConnectionAsync(string userId, string label, CancellationToken cancellationToken)
     {

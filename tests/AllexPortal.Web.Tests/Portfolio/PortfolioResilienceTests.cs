@@ -13,13 +13,11 @@ public sealed class PortfolioResilienceTests(DashboardPortal portal) : IClassFix
     public async Task A_failing_balance_call_keeps_the_last_values_marked_stale_with_what_failed()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var (userId, connectionId) = await portal.CreateUserWithDemoConnectionAsync();
-        await using var scope = portal.Services.CreateAsyncScope();
-        var service = scope.ServiceProvider.GetRequiredService<PortfolioService>();
-        var good = await service.LoadAsync(userId, "usdt", 0m, cancellationToken);
+        await using var viewer = await portal.NewViewerAsync();
+        var good = await viewer.LoadAsync();
 
         portal.Sandbox.SetFaults(new FaultOptions { PathPrefix = "/v2/user/balance", ServerErrors = 10, ServerErrorStatus = 503 });
-        var stale = await service.LoadAsync(userId, "usdt", 0m, cancellationToken);
+        var stale = await viewer.LoadAsync();
 
         var connection = Assert.Single(stale.Connections);
         Assert.True(connection.IsStale);
@@ -27,20 +25,17 @@ public sealed class PortfolioResilienceTests(DashboardPortal portal) : IClassFix
         Assert.Equal(good.Connections[0].ValuedAt, connection.ValuedAt);
         Assert.Equal(good.Connections[0].Valuation!.Rows.Select(r => (r.Coin, r.Total)), connection.Valuation!.Rows.Select(r => (r.Coin, r.Total)));
         await using var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync(cancellationToken);
-        Assert.Equal(connection.Failure.Message, (await db.Connections.SingleAsync(c => c.Id == connectionId, cancellationToken)).LastError);
+        Assert.Equal(connection.Failure.Message, (await db.Connections.SingleAsync(c => c.Id == viewer.ConnectionId, cancellationToken)).LastError);
     }
 
     [Fact]
     public async Task A_warm_view_makes_no_public_exchange_call()
     {
-        var cancellationToken = TestContext.Current.CancellationToken;
-        var (userId, _) = await portal.CreateUserWithDemoConnectionAsync();
-        await using var scope = portal.Services.CreateAsyncScope();
-        var service = scope.ServiceProvider.GetRequiredService<PortfolioService>();
-        await service.LoadAsync(userId, "usdt", 0m, cancellationToken);
+        await using var viewer = await portal.NewViewerAsync();
+        await viewer.LoadAsync();
         var before = portal.PublicRequests;
 
-        await service.LoadAsync(userId, "usdt", 0m, cancellationToken);
+        await viewer.LoadAsync();
 
         Assert.Equal(before, portal.PublicRequests);
     }
@@ -49,15 +44,13 @@ public sealed class PortfolioResilienceTests(DashboardPortal portal) : IClassFix
     public async Task A_first_view_backfills_the_balance_history_and_records_one_view_snapshot()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var (userId, connectionId) = await portal.CreateUserWithDemoConnectionAsync();
-        await using var scope = portal.Services.CreateAsyncScope();
-        var service = scope.ServiceProvider.GetRequiredService<PortfolioService>();
+        await using var viewer = await portal.NewViewerAsync();
 
-        await service.LoadAsync(userId, "usdt", 0m, cancellationToken);
-        await service.LoadAsync(userId, "usdt", 0m, cancellationToken);
+        await viewer.LoadAsync();
+        await viewer.LoadAsync();
 
         await using var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync(cancellationToken);
-        var sources = await db.ValuationSnapshots.Where(s => s.ConnectionId == connectionId).Select(s => s.Source).ToListAsync(cancellationToken);
+        var sources = await db.ValuationSnapshots.Where(s => s.ConnectionId == viewer.ConnectionId).Select(s => s.Source).ToListAsync(cancellationToken);
         Assert.Equal(1, sources.Count(s => s == ValuationSnapshotSource.View));
         Assert.True(sources.Count(s => s == ValuationSnapshotSource.BalanceHistory) > 300);
     }
@@ -66,12 +59,10 @@ public sealed class PortfolioResilienceTests(DashboardPortal portal) : IClassFix
     public async Task Value_history_of_a_month_starts_a_month_ago_and_ends_at_the_view()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var (userId, _) = await portal.CreateUserWithDemoConnectionAsync();
-        await using var scope = portal.Services.CreateAsyncScope();
-        var service = scope.ServiceProvider.GetRequiredService<PortfolioService>();
-        var overview = await service.LoadAsync(userId, "usdt", 0m, cancellationToken);
+        await using var viewer = await portal.NewViewerAsync();
+        var overview = await viewer.LoadAsync();
 
-        var line = await service.HistoryAsync(overview, Core.Portfolio.HistoryRange.Month, cancellationToken);
+        var line = await viewer.Portfolio.HistoryAsync(overview, Core.Portfolio.HistoryRange.Month, cancellationToken);
 
         Assert.InRange(line.Count, 25, 250);
         Assert.InRange((line[^1].At - line[0].At).TotalDays, 29, 32);

@@ -12,13 +12,12 @@ public sealed class PortfolioValuationAgainstSandboxTests(FrozenClockDashboardPo
     public async Task Total_equals_the_sum_of_each_sandbox_balance_times_its_oracle_price()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var (userId, _) = await portal.CreateUserWithDemoConnectionAsync();
+        await using var viewer = await portal.NewViewerAsync();
         var balances = portal.Sandbox.BalancesOf(portal.Sandbox.Options.Demo.Email).Where(b => b.Balance != 0m).ToList();
         var prices = await OraclePricesAsync(balances.Select(b => b.Coin).Where(c => c != "usdt"), cancellationToken);
         var expected = balances.Sum(b => b.Balance * (b.Coin == "usdt" ? 1m : prices[b.Coin]));
 
-        await using var scope = portal.Services.CreateAsyncScope();
-        var overview = await scope.ServiceProvider.GetRequiredService<PortfolioService>().LoadAsync(userId, "usdt", 0m, cancellationToken);
+        var overview = await viewer.LoadAsync();
 
         Assert.True(expected > 0m);
         Assert.Equal(expected, overview.Combined.Total);
@@ -29,11 +28,10 @@ public sealed class PortfolioValuationAgainstSandboxTests(FrozenClockDashboardPo
     public async Task Two_connections_show_each_and_their_sum()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var (userId, _) = await portal.CreateUserWithDemoConnectionAsync("First");
-        await portal.AddDemoConnectionAsync(userId, "Second", cancellationToken);
+        await using var viewer = await portal.NewViewerAsync("First");
+        await portal.AddDemoConnectionAsync(viewer.UserId, "Second", cancellationToken);
 
-        await using var scope = portal.Services.CreateAsyncScope();
-        var overview = await scope.ServiceProvider.GetRequiredService<PortfolioService>().LoadAsync(userId, "usdt", 0m, cancellationToken);
+        var overview = await viewer.LoadAsync();
 
         Assert.Equal(["First", "Second"], overview.Connections.Select(c => c.Connection.Label));
         Assert.Equal(overview.Connections.Sum(c => c.Valuation!.Total), overview.Combined.Total);

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Security.Claims;
+using AllexPortal.Sandbox;
+using AllexPortal.Web.Components.Charts;
+using AllexPortal.Web.Components.Pages.Dashboard;
+using AllexPortal.Web.Data;
+using AllexPortal.Web.Portfolio;
+using AllexPortal.Web.Theme;
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace AllexPortal.Web.Tests.Portfolio;
+
+/// <summary>The real dashboard page, rendered with a user's circuit services from a portal whose sandbox fails on demand.</summary>
+public sealed class DashboardPageAgainstSandboxTests : BunitContext, IClassFixture<DashboardPortal>, IAsyncLifetime
+{
+    private readonly DashboardPortal portal;
+    private DashboardViewer viewer = null!;
+    private BunitAuthorizationContext authorization = null!;
+
+    public DashboardPageAgainstSandboxTests(DashboardPortal portal)
+    {
+        this.portal = portal;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddLogging();
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        viewer = await portal.NewViewerAsync();
+        Services.AddScoped(_ => viewer.Portfolio);
+        Services.AddSingleton(portal.Services.GetRequiredService<TimeProvider>());
+        Services.AddScoped(_ => viewer.Services.GetRequiredService<UserThemeStore>());
+        Services.AddScoped(_ => viewer.Services.GetRequiredService<UserManager<PortalUser>>());
+        authorization = AddAuthorization();
+        authorization.SetAuthorized("viewer").SetClaims(new Claim(ClaimTypes.NameIdentifier, viewer.UserId));
+        JSInterop.SetupModule(ApexChart.ModulePath).Mode = JSRuntimeMode.Loose;
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    [Fact]
+    public async Task A_failing_exchange_shows_the_stale_notice_and_keeps_the_values()
+    {
+        var page = Render<DashboardPage>();
+        page.WaitForElement("[data-testid=asset-table] [data-coin]", TimeSpan.FromSeconds(30));
+        var before = Amounts(page);
+
+        portal.Sandbox.SetFaults(new FaultOptions { PathPrefix = "/v2/user/balance", ServerErrors = 10, ServerErrorStatus = 503 });
+        try
+        {
+            await page.Find("[data-testid=refresh]").ClickAsync(new());
+            var notice = page.WaitForElement("[data-testid=stale-notice]", TimeSpan.FromSeconds(30));
+
+            Assert.Contains("Values shown are from", notice.TextContent, StringComparison.Ordinal);
+            Assert.Equal(before, Amounts(page));
+            Assert.Equal("true", page.Find("[data-testid=total-card]").GetAttribute("data-stale"));
+        }
+        finally
+        {
+            portal.Sandbox.SetFaults(new FaultOptions());
+        }
+    }
+
+    [Fact]
+    public void A_user_without_connections_is_sent_to_add_one()
+    {
+        authorization.SetAuthorized("nobody").SetClaims(new Claim(ClaimTypes.NameIdentifier, "no-such-user"));
+
+        var page = Render<DashboardPage>();
+
+        var link = page.WaitForElement("[data-testid=add-connection]", TimeSpan.FromSeconds(30));
+        Assert.EndsWith("/connections", link.GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    private static List<string> Amounts(IRenderedComponent<DashboardPage> page) =>
+        [.. page.FindAll("[data-testid=asset-table] tr").Select(r => string.Join('|', r.QuerySelectorAll("td").Take(4).Select(c => c.TextContent.Trim())))];
+
+    public new async ValueTask DisposeAsync()
+    {
+        await viewer.DisposeAsync();
+        await base.DisposeAsync();
+    }
+}
