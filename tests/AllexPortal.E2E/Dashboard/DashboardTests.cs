@@ -126,6 +126,25 @@ public sealed class DashboardTests(PortalServer portal, Chromium chromium)
         }
     }
 
+    [Fact]
+    public async Task Charts_follow_the_theme_toggle_without_a_reload()
+    {
+        await using var session = await DemoSessionAsync(1280, 900);
+        var darkCharts = session.Page.Locator("[data-testid=allocation-chart] .apexcharts-theme-dark");
+        Assert.Equal(0, await darkCharts.CountAsync());
+
+        await session.ToggleThemeAsync();
+        try
+        {
+            await Eventually.SucceedsAsync("the allocation chart turns dark", async () => await darkCharts.CountAsync() > 0);
+            Assert.Empty(session.ConsoleErrors);
+        }
+        finally
+        {
+            await session.ToggleThemeAsync();
+        }
+    }
+
     private async Task<PortalSession> DemoSessionAsync(int width, int height)
     {
         var session = await PortalSession.OpenAsync(chromium.Browser, portal.BaseUrl, width, height);

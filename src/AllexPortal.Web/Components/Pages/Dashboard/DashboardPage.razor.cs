@@ -37,12 +37,15 @@ public sealed partial class DashboardPage : IDisposable
 
     [Inject] private PortfolioService Portfolio { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
-    [Inject] private UserThemeStore Themes { get; set; } = default!;
     [Inject] private UserManager<PortalUser> Users { get; set; } = default!;
     [Inject] private ILogger<DashboardPage> Logger { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    /// <summary>The layout's current theme; the charts follow it when the user toggles it.</summary>
+    [CascadingParameter]
+    private PortalTheme Theme { get; set; }
 
     private string? TotalCaption => overview switch
     {
@@ -69,9 +72,19 @@ public sealed partial class DashboardPage : IDisposable
 
         var user = (await AuthenticationState).User;
         userId = Users.GetUserId(user);
-        themeMode = await Themes.GetAsync(user, lifetime.Token) == PortalTheme.Dark ? ApexThemeMode.Dark : ApexThemeMode.Light;
         await RefreshAsync();
         ticker = Time.CreateTimer(_ => _ = InvokeAsync(TickAsync), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
+
+    protected override void OnParametersSet()
+    {
+        var mode = Theme == PortalTheme.Dark ? ApexThemeMode.Dark : ApexThemeMode.Light;
+        if (mode != themeMode)
+        {
+            themeMode = mode;
+            allocation = allocation with { ThemeMode = mode };
+            history = history with { ThemeMode = mode };
+        }
     }
 
     private async Task TickAsync()
