@@ -3,6 +3,7 @@ using AllexPortal.Exchange.Security;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Demo;
 using AllexPortal.Web.Exchange;
+using AllexPortal.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,8 @@ public sealed class ConnectionService(
     PortalExchangeEndpoint endpoint,
     KeyPermissionProbe probe,
     IOptions<PortalExchangeOptions> exchange,
+    KeyRingProtection keyRing,
+    IHostEnvironment environment,
     TimeProvider time)
 {
     /// <summary>ALLEX, the exchange the portal is made for.</summary>
@@ -46,6 +49,7 @@ public sealed class ConnectionService(
         await RefuseSharedDemoAccountAsync(db, userId, cancellationToken);
         var name = ConnectionInput.Label(label);
         var url = ConnectionInput.BaseUrl(baseUrl);
+        RefuseRealExchangeWithoutProtectedKeyRing(url);
         var credentials = ConnectionInput.Credentials(apiKey, apiSecret);
         var permissions = await CheckConfirmedAsync(url, credentials, withdrawalConfirmed, cancellationToken);
 
@@ -65,6 +69,32 @@ public sealed class ConnectionService(
         db.Connections.Add(connection);
         await db.SaveChangesAsync(cancellationToken);
         return Summarise(connection);
+    }
+
+    /// <summary>A demo started without a key-ring certificate (allowed so the demo runs anywhere) must not hold
+    /// keys of real exchanges: they would sit in the database under an unencrypted key ring.</summary>
+    private void RefuseRealExchangeWithoutProtectedKeyRing(Uri url)
+    {
+        if (keyRing.IsProtected || environment.IsDevelopment() || IsEmbeddedSandbox(url))
+        {
+            return;
+        }
+
+        throw new ConnectionRefusedException(
+            "This portal runs as a demo without a key-ring certificate, so it connects only to its sandbox exchange " +
+            $"({endpoint.BaseUrl}). To store a key of a real exchange, configure DataProtection:Certificate:Path (see the README).");
+    }
+
+    private bool IsEmbeddedSandbox(Uri url)
+    {
+        if (!exchange.Value.IsDemo)
+        {
+            return false;
+        }
+
+        var sandbox = endpoint.BaseUrl;
+        var samePath = string.Equals(url.AbsolutePath.TrimEnd('/'), sandbox.AbsolutePath.TrimEnd('/'), StringComparison.Ordinal);
+        return samePath && (url.IsLoopback || string.Equals(url.Authority, sandbox.Authority, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Replaces the key and secret of a connection (checked like a new key) and clears its last error.</summary>

@@ -57,6 +57,7 @@ internal static class DataProtectionServiceCollectionExtensions
             var previous = configuration.GetSection(PreviousCertificatePathsKey).Get<string[]>() ?? [];
             dataProtection.ProtectKeysWithCertificate(current)
                 .UnprotectKeysWithAnyCertificate([current, .. previous.Select(p => Load(p, password, PreviousCertificatePathsKey))]);
+            builder.Services.AddSingleton(new KeyRingProtection(IsProtected: true));
             return dataProtection;
         }
 
@@ -67,6 +68,7 @@ internal static class DataProtectionServiceCollectionExtensions
         }
 
         builder.Services.AddHostedService<UnprotectedKeyRingWarning>();
+        builder.Services.AddSingleton(new KeyRingProtection(IsProtected: false));
         return dataProtection;
     }
 

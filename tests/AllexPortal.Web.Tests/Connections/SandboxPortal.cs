@@ -52,16 +52,6 @@ public sealed class SandboxPortal : PortalFactory, IAsyncLifetime
     /// <summary>A service scope's connection service, as a page would get it.</summary>
     public ConnectionService Connections(IServiceScope scope) => scope.ServiceProvider.GetRequiredService<ConnectionService>();
 
-    /// <summary>Creates a portal user (through Identity, as registration does) and returns their id.</summary>
-    public async Task<string> NewUserAsync()
-    {
-        var email = $"user-{Guid.NewGuid():N}@example.com";
-        await using var scope = Services.CreateAsyncScope();
-        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true };
-        var created = await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().CreateAsync(user, PortalClient.StrongPassword);
-        return created.Succeeded ? user.Id : throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
-    }
-
     /// <summary>The id of the portal user with this e-mail.</summary>
     public async Task<string> UserIdOfAsync(string email)
     {

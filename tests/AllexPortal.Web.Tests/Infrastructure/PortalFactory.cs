@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
+using AllexPortal.Web.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AllexPortal.Web.Tests.Infrastructure;
 
@@ -30,6 +33,16 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             throw new InvalidOperationException($"Registering {email} answered {(int)response.StatusCode}, not a redirect.");
         }
+    }
+
+    /// <summary>Creates a portal user (through Identity, as registration does) and returns their id.</summary>
+    public async Task<string> NewUserAsync()
+    {
+        var email = $"user-{Guid.NewGuid():N}@example.com";
+        await using var scope = Services.CreateAsyncScope();
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true };
+        var created = await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().CreateAsync(user, PortalClient.StrongPassword);
+        return created.Succeeded ? user.Id : throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
