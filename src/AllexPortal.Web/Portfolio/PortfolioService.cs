@@ -10,7 +10,10 @@ namespace AllexPortal.Web.Portfolio;
 /// <summary>
 /// Values a user's connections for the dashboard. Scoped per circuit: it remembers the last good balance of each
 /// connection and the last good market data of each exchange, so a failing exchange (timeout, 429, 5xx, bad
-/// credentials) leaves the previous values on screen marked stale instead of blanking them. Each load makes one
+/// credentials) leaves the previous values on screen marked stale instead of blanking them. A new circuit (a
+/// reload) has no such memory yet, so a connection that fails before its first good load falls back to its
+/// newest <see cref="ValuationSnapshot"/>: its holdings, priced from the shared market data where that loads,
+/// else its recorded usdt total. Each load makes one
 /// balance call per connection; public data comes from <see cref="MarketData"/>'s shared cache. Fresh results
 /// are recorded as view snapshots (usdt), and each connection's balance history is copied once where offered.
 /// </summary>
@@ -25,6 +28,7 @@ public sealed class PortfolioService(
     private readonly Dictionary<Guid, (IReadOnlyList<Holding> Holdings, DateTimeOffset At)> lastBalances = [];
     private readonly Dictionary<(Uri Exchange, string Quote), MarketView> lastMarkets = [];
     private readonly HashSet<Guid> backfillTried = [];
+    private readonly Dictionary<Guid, decimal> snapshotTotals = [];
 
     /// <summary>Loads and values every connection of <paramref name="userId"/> in <paramref name="quote"/>.</summary>
     public async Task<PortfolioOverview> LoadAsync(string userId, string quote, decimal dustThreshold, CancellationToken cancellationToken)
@@ -39,10 +43,15 @@ public sealed class PortfolioService(
             if (await FetchBalanceAsync(userId, connection, now, cancellationToken) is { } failure)
             {
                 failures[connection.Id] = failure;
+                if (!lastBalances.ContainsKey(connection.Id))
+                {
+                    await RestoreFromSnapshotAsync(connection.Id, cancellationToken);
+                }
             }
             else
             {
                 fresh.Add(connection.Id);
+                snapshotTotals.Remove(connection.Id);
             }
         }
 
@@ -50,6 +59,8 @@ public sealed class PortfolioService(
         var choices = new SortedSet<string>(StringComparer.Ordinal) { SnapshotStore.Quote };
         var combinedHoldings = new List<Holding>();
         var markets = new List<MarketView>();
+        var unpricedHoldings = new List<Holding>();
+        var unpricedUsdt = 0m;
         decimal? usdtRate = quote == SnapshotStore.Quote ? 1m : null;
         foreach (var exchange in summaries.GroupBy(c => c.BaseUrl))
         {
@@ -66,9 +77,25 @@ public sealed class PortfolioService(
             foreach (var connection in exchange)
             {
                 var failure = failures.GetValueOrDefault(connection.Id) ?? marketFailure;
-                if (view is null || !lastBalances.TryGetValue(connection.Id, out var balance))
+                if (!lastBalances.TryGetValue(connection.Id, out var balance))
                 {
                     results.Add(new ConnectionPortfolio(connection, null, null, failure));
+                    continue;
+                }
+
+                if (view is null)
+                {
+                    if (snapshotTotals.TryGetValue(connection.Id, out var totalUsdt))
+                    {
+                        results.Add(new ConnectionPortfolio(connection, Unpriced(balance.Holdings, quote, totalUsdt), balance.At, failure));
+                        unpricedHoldings.AddRange(balance.Holdings);
+                        unpricedUsdt += totalUsdt;
+                    }
+                    else
+                    {
+                        results.Add(new ConnectionPortfolio(connection, null, null, failure));
+                    }
+
                     continue;
                 }
 
@@ -83,7 +110,7 @@ public sealed class PortfolioService(
 
         var merged = markets.Count == 0 ? null : Merge(markets);
         var combined = merged is null
-            ? PortfolioValuation.Empty(quote)
+            ? Unpriced(unpricedHoldings, quote, unpricedUsdt)
             : Value(combinedHoldings, quote, merged, merged.PricesInQuote, dustThreshold);
         return new PortfolioOverview(quote, results, combined, [.. choices], usdtRate, now);
     }
@@ -118,6 +145,17 @@ public sealed class PortfolioService(
             await connections.RecordOutcomeAsync(userId, connection.Id, failure.Message, cancellationToken);
             return new ConnectionFailure(failure.Message, now);
         }
+    }
+
+    private async Task RestoreFromSnapshotAsync(Guid connectionId, CancellationToken cancellationToken)
+    {
+        if (await snapshots.LatestAsync(connectionId, cancellationToken) is not { } stored)
+        {
+            return;
+        }
+
+        lastBalances[connectionId] = ([.. stored.Holdings.Select(h => new Holding(h.Key, h.Value, h.Value))], stored.TakenAt);
+        snapshotTotals[connectionId] = stored.TotalUsdt;
     }
 
     private async Task<(MarketView? View, ConnectionFailure? Failure)> MarketAsync(
@@ -195,6 +233,21 @@ public sealed class PortfolioService(
             DayRanges = DayRanges.InQuote(holdings.Select(h => h.Coin), quote, view.Tickers),
             DustThreshold = dustThreshold,
         });
+
+    /// <summary>
+    /// Holdings restored from snapshots when no market data loads at all: listed without prices, and in usdt the
+    /// recorded totals are the value (another quote cannot be converted without prices, so it counts only the quote coin).
+    /// </summary>
+    private static PortfolioValuation Unpriced(IReadOnlyList<Holding> holdings, string quote, decimal totalUsdt)
+    {
+        var valuation = PortfolioValuation.Of(new ValuationInput
+        {
+            Quote = quote,
+            Holdings = holdings,
+            Prices = new Dictionary<string, decimal>(),
+        });
+        return quote == SnapshotStore.Quote ? valuation with { Total = totalUsdt } : valuation;
+    }
 
     private static MarketView Merge(IReadOnlyList<MarketView> views) => views.Count == 1
         ? views[0]

@@ -75,6 +75,23 @@ public sealed class SnapshotStore(IDbContextFactory<PortalDb> databases)
         return added;
     }
 
+    /// <summary>The connection's newest snapshot (any source), or null when it has none.</summary>
+    public async Task<StoredValuation?> LatestAsync(Guid connectionId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var latest = await db.ValuationSnapshots.AsNoTracking()
+            .Where(s => s.ConnectionId == connectionId)
+            .OrderByDescending(s => s.TakenAt)
+            .Select(s => new { s.TakenAt, s.TotalValue, s.Holdings })
+            .FirstOrDefaultAsync(cancellationToken);
+        return latest is null
+            ? null
+            : new StoredValuation(
+                latest.TakenAt,
+                latest.TotalValue,
+                JsonSerializer.Deserialize<Dictionary<string, decimal>>(latest.Holdings) ?? new Dictionary<string, decimal>(StringComparer.Ordinal));
+    }
+
     /// <summary>Every snapshot value of the connections since <paramref name="from"/>, plus each one's last before it.</summary>
     public async Task<IReadOnlyList<SeriesValue>> SeriesAsync(IReadOnlyCollection<Guid> connectionIds, DateTimeOffset from, CancellationToken cancellationToken)
     {

@@ -68,6 +68,32 @@ public sealed class DashboardPageAgainstSandboxTests : BunitContext, IClassFixtu
     }
 
     [Fact]
+    public async Task A_reload_while_the_exchange_fails_shows_the_last_snapshot_with_what_failed_and_when()
+    {
+        await using (var earlierCircuit = new DashboardViewer(portal.Services.CreateAsyncScope(), viewer.UserId, viewer.ConnectionId))
+        {
+            await earlierCircuit.LoadAsync();
+        }
+
+        var snapshot = await portal.Services.GetRequiredService<SnapshotStore>().LatestAsync(viewer.ConnectionId, Xunit.TestContext.Current.CancellationToken);
+        portal.Sandbox.SetFaults(new FaultOptions { PathPrefix = "/v2/user/balance", ServerErrors = 10, ServerErrorStatus = 503 });
+        try
+        {
+            var page = Render<DashboardPage>();
+
+            var notice = page.WaitForElement("[data-testid=stale-notice]", TimeSpan.FromSeconds(30));
+            Assert.Contains("HTTP 503", notice.TextContent, StringComparison.Ordinal);
+            Assert.Contains($"Values shown are from {snapshot!.TakenAt.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC", notice.TextContent, StringComparison.Ordinal);
+            Assert.NotEmpty(page.FindAll("[data-testid=asset-table] [data-coin]"));
+            Assert.Equal("true", page.Find("[data-testid=total-card]").GetAttribute("data-stale"));
+        }
+        finally
+        {
+            portal.Sandbox.SetFaults(new FaultOptions());
+        }
+    }
+
+    [Fact]
     public void A_user_without_connections_is_sent_to_add_one()
     {
         authorization.SetAuthorized("nobody").SetClaims(new Claim(ClaimTypes.NameIdentifier, "no-such-user"));

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AllexPortal.Sandbox;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Portfolio;
@@ -26,6 +27,38 @@ public sealed class PortfolioResilienceTests(DashboardPortal portal) : IClassFix
         Assert.Equal(good.Connections[0].Valuation!.Rows.Select(r => (r.Coin, r.Total)), connection.Valuation!.Rows.Select(r => (r.Coin, r.Total)));
         await using var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync(cancellationToken);
         Assert.Equal(connection.Failure.Message, (await db.Connections.SingleAsync(c => c.Id == viewer.ConnectionId, cancellationToken)).LastError);
+    }
+
+    [Fact]
+    public async Task A_new_circuit_with_a_failing_balance_call_shows_the_newest_snapshot_marked_stale()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var (userId, connectionId) = await portal.CreateUserWithDemoConnectionAsync();
+        await using (var first = new DashboardViewer(portal.Services.CreateAsyncScope(), userId, connectionId))
+        {
+            await first.LoadAsync();
+        }
+
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync(cancellationToken);
+        var snapshot = await db.ValuationSnapshots.AsNoTracking()
+            .Where(s => s.ConnectionId == connectionId)
+            .OrderByDescending(s => s.TakenAt)
+            .FirstAsync(cancellationToken);
+        var recorded = JsonSerializer.Deserialize<Dictionary<string, decimal>>(snapshot.Holdings)!;
+        portal.Sandbox.SetFaults(new FaultOptions { PathPrefix = "/v2/user/balance", ServerErrors = 10, ServerErrorStatus = 503 });
+        await using var reloaded = new DashboardViewer(portal.Services.CreateAsyncScope(), userId, connectionId);
+
+        var stale = await reloaded.LoadAsync();
+
+        var connection = Assert.Single(stale.Connections);
+        Assert.True(connection.IsStale);
+        Assert.Contains("HTTP 503", connection.Failure!.Message, StringComparison.Ordinal);
+        Assert.Equal(stale.LoadedAt, connection.Failure.At);
+        Assert.Equal(snapshot.TakenAt, connection.ValuedAt);
+        Assert.Equal(
+            recorded.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => (h.Key, h.Value)),
+            connection.Valuation!.Rows.OrderBy(r => r.Coin, StringComparer.Ordinal).Select(r => (r.Coin, r.Total)));
+        Assert.True(connection.Valuation.Total > 0m);
     }
 
     [Fact]
