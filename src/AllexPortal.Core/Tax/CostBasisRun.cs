@@ -193,29 +193,51 @@ internal sealed class CostBasisRun(TaxReportOptions options, PriceTable prices, 
             return;
         }
 
-        var totals = default(GainTotals);
+        var pieces = CollectionsMarshal.AsSpan(_taken);
+        var rowCount = pieces.Length + (shortfall > 0 ? 1 : 0);
+        var first = _disposals.Count;
+        CollectionsMarshal.SetCount(_disposals, first + rowCount);
+        var rows = CollectionsMarshal.AsSpan(_disposals).Slice(first, rowCount);
+        var ledgerId = source.LedgerId;
+        var asset = amount.Asset;
+        var whole = amount.Quantity;
+        var totalProceeds = 0m;
+        var totalCost = 0m;
+        var shortTermGain = 0m;
+        var longTermGain = 0m;
         var proceedsLeft = proceeds;
-        var last = shortfall > 0 ? -1 : _taken.Count - 1;
-        for (var i = 0; i < _taken.Count; i++)
+        var last = shortfall > 0 ? -1 : pieces.Length - 1;
+        for (var i = 0; i < pieces.Length; i++)
         {
-            var piece = _taken[i];
-            var share = i == last ? proceedsLeft : ValueRounding.Share(proceeds, piece.Quantity, amount.Quantity);
+            ref readonly var piece = ref pieces[i];
+            var share = i == last ? proceedsLeft : ValueRounding.Share(proceeds, piece.Quantity, whole);
             proceedsLeft -= share;
-            var period = ticks - piece.AcquiredAtTicks > _longTermTicks ? HoldingPeriod.LongTerm : HoldingPeriod.ShortTerm;
-            var row = new Disposal(source.LedgerId, kind, amount.Asset, ticks, piece.LedgerId, piece.AcquiredAtTicks,
-                piece.Quantity, share, piece.Cost, period);
-            _disposals.Add(row);
-            totals = totals.Add(row);
+            var longTerm = ticks - piece.AcquiredAtTicks > _longTermTicks;
+            rows[i] = new Disposal(ledgerId, kind, asset, ticks, piece.LedgerId, piece.AcquiredAtTicks, piece.Quantity,
+                share, piece.Cost, longTerm ? HoldingPeriod.LongTerm : HoldingPeriod.ShortTerm);
+            totalProceeds += share;
+            totalCost += piece.Cost;
+            if (longTerm)
+            {
+                longTermGain += share - piece.Cost;
+            }
+            else
+            {
+                shortTermGain += share - piece.Cost;
+            }
         }
 
         if (shortfall > 0)
         {
-            var row = new Disposal(source.LedgerId, kind, amount.Asset, ticks, Disposal.Unmatched, 0, shortfall,
-                proceedsLeft, 0m, HoldingPeriod.ShortTerm);
-            _disposals.Add(row);
-            totals = totals.Add(row);
+            rows[^1] = new Disposal(ledgerId, kind, asset, ticks, Disposal.Unmatched, 0, shortfall, proceedsLeft, 0m,
+                HoldingPeriod.ShortTerm);
+            // The same additions as for a matched row with zero cost, so totals keep the scale they always had.
+            totalProceeds += proceedsLeft;
+            totalCost += 0m;
+            shortTermGain += proceedsLeft - 0m;
         }
 
+        var totals = new GainTotals(totalProceeds, totalCost, shortTermGain, longTermGain);
         ref var yearTotals = ref CollectionsMarshal.GetValueRefOrAddDefault(account.TotalsByYear, YearOf(ticks), out _);
         yearTotals += totals;
     }
