@@ -238,8 +238,7 @@ internal sealed class CostBasisRun(TaxReportOptions options, PriceTable prices, 
         }
 
         var totals = new GainTotals(totalProceeds, totalCost, shortTermGain, longTermGain);
-        ref var yearTotals = ref CollectionsMarshal.GetValueRefOrAddDefault(account.TotalsByYear, YearOf(ticks), out _);
-        yearTotals += totals;
+        account.AddToYear(YearOf(ticks), totals);
     }
 
     private TaxYear YearOf(long ticks)

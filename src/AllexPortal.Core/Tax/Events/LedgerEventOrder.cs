@@ -24,18 +24,27 @@ internal sealed class LedgerEventOrder : IComparer<LedgerEvent>
     {
         var ordered = events.ToArray();
         var sorted = true;
-        for (var i = 1; i < ordered.Length; i++)
+        if (ordered.Length > 0)
         {
-            var order = Instance.Compare(ordered[i - 1], ordered[i]);
-            if (order == 0)
+            var previous = ordered[0] ?? throw new ArgumentNullException(nameof(events));
+            var previousTicks = previous.Time.UtcTicks;
+            for (var i = 1; i < ordered.Length; i++)
             {
-                throw Duplicate(ordered[i]);
-            }
+                var current = ordered[i] ?? throw new ArgumentNullException(nameof(events));
+                var ticks = current.Time.UtcTicks;
+                if (ticks == previousTicks && current.LedgerId == previous.LedgerId)
+                {
+                    throw Duplicate(current);
+                }
 
-            if (order > 0)
-            {
-                sorted = false;
-                break;
+                if (ticks < previousTicks || (ticks == previousTicks && current.LedgerId < previous.LedgerId))
+                {
+                    sorted = false;
+                    break;
+                }
+
+                previous = current;
+                previousTicks = ticks;
             }
         }
 

@@ -13,7 +13,46 @@ internal sealed class AssetAccount(CostBasisMethod method)
     /// <summary>Withdrawn lots, drawn on oldest first by later deposits.</summary>
     public LotStore InTransit => _inTransit ??= LotStore.Create(CostBasisMethod.Fifo);
 
-    public Dictionary<TaxYear, GainTotals> TotalsByYear { get; } = [];
+    private readonly Dictionary<TaxYear, GainTotals> _totalsByYear = [];
+    private TaxYear _runningYear;
+    private GainTotals _running;
+    private bool _hasRunningYear;
+
+    /// <summary>The totals of this asset's disposals per tax year, in the order the years were first reached.</summary>
+    public Dictionary<TaxYear, GainTotals> TotalsByYear
+    {
+        get
+        {
+            if (_hasRunningYear)
+            {
+                _totalsByYear[_runningYear] = _running;
+            }
+
+            return _totalsByYear;
+        }
+    }
+
+    /// <summary>
+    /// Adds one disposal's totals to its tax year. Disposals arrive in time order, so the year being filled is
+    /// kept in fields and written to the dictionary only when the year changes (or the totals are read), which
+    /// spares a dictionary look-up per disposal; the additions, and their order, are the same.
+    /// </summary>
+    public void AddToYear(TaxYear year, GainTotals totals)
+    {
+        if (!_hasRunningYear || year != _runningYear)
+        {
+            if (_hasRunningYear)
+            {
+                _totalsByYear[_runningYear] = _running;
+            }
+
+            _totalsByYear.TryGetValue(year, out _running);
+            _runningYear = year;
+            _hasRunningYear = true;
+        }
+
+        _running += totals;
+    }
 
     public void CopyInTransitTo(List<HeldLot> lots) => _inTransit?.CopyTo(lots);
 }
