@@ -19,7 +19,7 @@ namespace AllexPortal.Web.Tests.Connections;
 /// sandbox like to any exchange. Keys with the permissions a test needs are created through the sandbox's own
 /// API (login with password and TOTP, e-mail code read from the sandbox), as a user would on the exchange.
 /// </summary>
-public sealed class SandboxPortal : PortalFactory, IAsyncLifetime
+public sealed class SandboxPortal : ListeningPortal
 {
     private readonly SemaphoreSlim keyGate = new(1, 1);
     private readonly Dictionary<ApiKeyPermissionsBody, ApiKeyCredentials> keys = [];
@@ -31,23 +31,6 @@ public sealed class SandboxPortal : PortalFactory, IAsyncLifetime
 
     /// <summary>The sandbox demo user's seeded key (read and trade).</summary>
     public ApiKeyCredentials DemoKey => new(Sandbox.Options.Demo.ApiKey, Sandbox.Options.Demo.ApiSecret);
-
-    public ValueTask InitializeAsync()
-    {
-        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        StartServer();
-        return ValueTask.CompletedTask;
-    }
-
-    /// <summary>A cookie-keeping client that does not follow redirects, talking to the listening port.</summary>
-    public PortalClient CreateListeningClient()
-    {
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-#pragma warning disable CA2000 // the HttpClient owns and disposes the handler
-        var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() };
-#pragma warning restore CA2000
-        return new PortalClient(new HttpClient(handler, disposeHandler: true) { BaseAddress = new Uri(address) });
-    }
 
     /// <summary>A service scope's connection service, as a page would get it.</summary>
     public ConnectionService Connections(IServiceScope scope) => scope.ServiceProvider.GetRequiredService<ConnectionService>();

@@ -48,15 +48,8 @@ public sealed class UnprotectedDemoTests : IClassFixture<UnprotectedDemoTests.Pr
     }
 
     /// <summary>Demo mode, Production environment, no certificate, on a real loopback port.</summary>
-    public sealed class ProductionDemoPortal : PortalFactory, IAsyncLifetime
+    public sealed class ProductionDemoPortal : ListeningPortal
     {
-        public ValueTask InitializeAsync()
-        {
-            UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-            StartServer();
-            return ValueTask.CompletedTask;
-        }
-
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);

@@ -15,7 +15,7 @@ namespace AllexPortal.Web.Tests.Exchange;
 /// <summary>With no exchange configured the portal runs in demo mode: the sandbox answers under
 /// <c>/sandbox/v2</c> of the portal's own address, outside the portal's sign-in, and the portal's exchange
 /// client reaches it over real HTTP.</summary>
-public sealed class DemoExchangeTests : IClassFixture<DemoExchangeTests.ListeningPortal>
+public sealed class DemoExchangeTests : IClassFixture<ListeningPortal>
 {
     private readonly ListeningPortal portal;
 
@@ -52,20 +52,5 @@ public sealed class DemoExchangeTests : IClassFixture<DemoExchangeTests.Listenin
             Assert.Equal(coin.Available, balances[coin.Coin].Available);
             Assert.Equal(coin.Balance, balances[coin.Coin].Total);
         }
-    }
-
-    /// <summary>The portal on a real loopback port, so the client's HTTP leaves the process and comes back.</summary>
-    public sealed class ListeningPortal : PortalFactory, IAsyncLifetime
-    {
-        public ValueTask InitializeAsync()
-        {
-            UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-            StartServer();
-            Address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-            return ValueTask.CompletedTask;
-        }
-
-        /// <summary>Where the portal listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
-        public Uri Address { get; private set; } = null!;
     }
 }

@@ -20,12 +20,9 @@ namespace AllexPortal.Web.Tests.Portfolio;
 /// leave the process and come back. It counts the public (non-<c>/user/</c>) exchange requests it serves,
 /// and can run on a frozen clock so the sandbox's prices hold still while a test checks them.
 /// </summary>
-public class DashboardPortal : PortalFactory, IAsyncLifetime
+public class DashboardPortal : ListeningPortal
 {
     private int publicRequests;
-
-    /// <summary>Where the portal listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
-    public Uri Address { get; private set; } = null!;
 
     /// <summary>Public exchange requests served so far.</summary>
     public int PublicRequests => Volatile.Read(ref publicRequests);
@@ -35,25 +32,13 @@ public class DashboardPortal : PortalFactory, IAsyncLifetime
     /// <summary>A clock to freeze the portal and its sandbox on; null keeps the system clock.</summary>
     protected virtual FakeTimeProvider? Clock => null;
 
-    public ValueTask InitializeAsync()
-    {
-        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        StartServer();
-        Address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        return ValueTask.CompletedTask;
-    }
-
     /// <summary>A new portal user with a connection to the sandbox's demo user; returns both ids.</summary>
     public async Task<(string UserId, Guid ConnectionId)> CreateUserWithDemoConnectionAsync(string label = "Sandbox demo")
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser { UserName = $"{Guid.NewGuid():N}@example.test", Email = $"{Guid.NewGuid():N}@example.test", EmailConfirmed = true };
-        var created = await users.CreateAsync(user, PortalClient.StrongPassword);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        var connectionId = await AddDemoConnectionAsync(user.Id, label, cancellationToken);
-        return (user.Id, connectionId);
+        var userId = await NewUserAsync();
+        var connectionId = await AddDemoConnectionAsync(userId, label, cancellationToken);
+        return (userId, connectionId);
     }
 
     /// <summary>A new user with a demo connection, looking at the dashboard in a circuit of their own.</summary>
