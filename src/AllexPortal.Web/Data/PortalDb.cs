@@ -1,5 +1,7 @@
 using AllexPortal.Web.Connections;
+using AllexPortal.Web.Ledger;
 using AllexPortal.Web.Portfolio;
+using AllexPortal.Web.Prices;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +24,24 @@ public class PortalDb(DbContextOptions<PortalDb> options)
 
     /// <summary>Portfolio value over time per connection.</summary>
     public DbSet<ValuationSnapshot> ValuationSnapshots => Set<ValuationSnapshot>();
+
+    /// <summary>The local ledger: fills per connection.</summary>
+    public DbSet<LedgerTrade> LedgerTrades => Set<LedgerTrade>();
+
+    /// <summary>The local ledger: orders per connection.</summary>
+    public DbSet<LedgerOrder> LedgerOrders => Set<LedgerOrder>();
+
+    /// <summary>The local ledger: deposits and withdrawals per connection.</summary>
+    public DbSet<LedgerTransfer> LedgerTransfers => Set<LedgerTransfer>();
+
+    /// <summary>Where each connection's sync of each history stands.</summary>
+    public DbSet<LedgerSyncState> LedgerSyncStates => Set<LedgerSyncState>();
+
+    /// <summary>Exchange candles cached for value history and tax valuation.</summary>
+    public DbSet<CachedCandle> CachedCandles => Set<CachedCandle>();
+
+    /// <summary>The spans of candles already fetched.</summary>
+    public DbSet<CachedCandleRange> CachedCandleRanges => Set<CachedCandleRange>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -63,6 +83,91 @@ public class PortalDb(DbContextOptions<PortalDb> options)
             snapshot.HasIndex(s => new { s.ConnectionId, s.TakenAt });
             snapshot.Property(s => s.QuoteCurrency).HasMaxLength(16);
             snapshot.Property(s => s.Source).HasConversion<string>().HasMaxLength(16);
+        });
+
+        ConfigureLedger(builder);
+        ConfigurePrices(builder);
+    }
+
+    private static void ConfigureLedger(ModelBuilder builder)
+    {
+        // Every history index leads with the connection and ends with the row id, so a page of one connection's
+        // rows in time order is an index range scan and keyset paging on (time, id) needs no sort.
+        builder.Entity<LedgerTrade>(trade =>
+        {
+            trade.HasOne(t => t.Connection).WithMany().HasForeignKey(t => t.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+            trade.HasIndex(t => new { t.ConnectionId, t.Key }).IsUnique();
+            trade.HasIndex(t => new { t.ConnectionId, t.Timestamp, t.Id });
+            trade.HasIndex(t => new { t.ConnectionId, t.Symbol, t.Timestamp, t.Id });
+            trade.Property(t => t.Key).HasMaxLength(80);
+            trade.Property(t => t.Symbol).HasMaxLength(32);
+            trade.Property(t => t.BaseCurrency).HasMaxLength(16);
+            trade.Property(t => t.QuoteCurrency).HasMaxLength(16);
+            trade.Property(t => t.Side).HasConversion<string>().HasMaxLength(4);
+            trade.Property(t => t.FeeCoin).HasMaxLength(16);
+            trade.Property(t => t.OrderId).HasMaxLength(64);
+        });
+
+        builder.Entity<LedgerOrder>(order =>
+        {
+            order.HasOne(o => o.Connection).WithMany().HasForeignKey(o => o.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+            order.HasIndex(o => new { o.ConnectionId, o.ExchangeId }).IsUnique();
+            order.HasIndex(o => new { o.ConnectionId, o.CreatedAt, o.Id });
+            order.HasIndex(o => new { o.ConnectionId, o.Symbol, o.CreatedAt, o.Id });
+            order.HasIndex(o => new { o.ConnectionId, o.IsOpen });
+            order.Property(o => o.ExchangeId).HasMaxLength(64);
+            order.Property(o => o.Symbol).HasMaxLength(32);
+            order.Property(o => o.BaseCurrency).HasMaxLength(16);
+            order.Property(o => o.QuoteCurrency).HasMaxLength(16);
+            order.Property(o => o.Side).HasConversion<string>().HasMaxLength(4);
+            order.Property(o => o.Type).HasMaxLength(16);
+            order.Property(o => o.Status).HasMaxLength(16);
+            order.Property(o => o.FeeCoin).HasMaxLength(16);
+            order.Property(o => o.Note).HasMaxLength(500);
+        });
+
+        builder.Entity<LedgerTransfer>(transfer =>
+        {
+            transfer.HasOne(t => t.Connection).WithMany().HasForeignKey(t => t.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+            transfer.HasIndex(t => new { t.ConnectionId, t.Direction, t.ExchangeId }).IsUnique();
+            transfer.HasIndex(t => new { t.ConnectionId, t.Direction, t.CreatedAt, t.Id });
+            transfer.HasIndex(t => new { t.ConnectionId, t.Direction, t.Currency, t.CreatedAt, t.Id });
+            transfer.HasIndex(t => new { t.ConnectionId, t.Direction, t.State });
+            transfer.Property(t => t.Direction).HasConversion<string>().HasMaxLength(10);
+            transfer.Property(t => t.State).HasConversion<string>().HasMaxLength(10);
+            transfer.Property(t => t.Currency).HasMaxLength(16);
+            transfer.Property(t => t.FeeCoin).HasMaxLength(16);
+            transfer.Property(t => t.Address).HasMaxLength(200);
+            transfer.Property(t => t.TransactionId).HasMaxLength(200);
+            transfer.Property(t => t.Network).HasMaxLength(32);
+            transfer.Property(t => t.Description).HasMaxLength(500);
+        });
+
+        builder.Entity<LedgerSyncState>(state =>
+        {
+            state.HasKey(s => new { s.ConnectionId, s.Kind });
+            state.HasOne(s => s.Connection).WithMany().HasForeignKey(s => s.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+            state.Property(s => s.Kind).HasConversion<string>().HasMaxLength(16);
+            state.Property(s => s.LastError).HasMaxLength(500);
+        });
+    }
+
+    private static void ConfigurePrices(ModelBuilder builder)
+    {
+        builder.Entity<CachedCandle>(candle =>
+        {
+            candle.HasIndex(c => new { c.Exchange, c.Symbol, c.Resolution, c.OpenTime }).IsUnique();
+            candle.Property(c => c.Exchange).HasMaxLength(300);
+            candle.Property(c => c.Symbol).HasMaxLength(32);
+            candle.Property(c => c.Resolution).HasConversion<string>().HasMaxLength(8);
+        });
+
+        builder.Entity<CachedCandleRange>(range =>
+        {
+            range.HasIndex(r => new { r.Exchange, r.Symbol, r.Resolution, r.From });
+            range.Property(r => r.Exchange).HasMaxLength(300);
+            range.Property(r => r.Symbol).HasMaxLength(32);
+            range.Property(r => r.Resolution).HasConversion<string>().HasMaxLength(8);
         });
     }
 }

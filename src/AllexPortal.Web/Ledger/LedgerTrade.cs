@@ -1,0 +1,51 @@
+using AllexPortal.Exchange.Market;
+using AllexPortal.Web.Connections;
+
+namespace AllexPortal.Web.Ledger;
+
+/// <summary>
+/// One of a connection's fills, copied from <c>GET /user/trades</c>. The exchange gives fills no identifier, so
+/// <see cref="Key"/> is derived from the fill's content plus its occurrence number among identical fills, which
+/// makes re-reading an overlapping window an upsert rather than a duplicate.
+/// </summary>
+public sealed class LedgerTrade
+{
+    /// <summary>Local row id: the stable tie-break between fills at the same instant (and the tax engine's ledger id).</summary>
+    public long Id { get; set; }
+
+    public Guid ConnectionId { get; set; }
+
+    public ExchangeConnection? Connection { get; set; }
+
+    /// <summary>Stable key of the fill within its connection (see the type's remarks).</summary>
+    public required string Key { get; set; }
+
+    /// <summary>The pair, e.g. <c>btc-usdt</c>.</summary>
+    public required string Symbol { get; set; }
+
+    /// <summary>The pair's base coin, e.g. <c>btc</c>, kept for filtering by currency.</summary>
+    public required string BaseCurrency { get; set; }
+
+    /// <summary>The pair's quote coin, e.g. <c>usdt</c>.</summary>
+    public required string QuoteCurrency { get; set; }
+
+    public OrderSide Side { get; set; }
+
+    public decimal Size { get; set; }
+
+    public decimal Price { get; set; }
+
+    /// <summary><see cref="Size"/> × <see cref="Price"/>, the fill's volume in the quote coin.</summary>
+    public decimal QuoteAmount { get; set; }
+
+    public decimal Fee { get; set; }
+
+    public string? FeeCoin { get; set; }
+
+    public string? OrderId { get; set; }
+
+    public DateTimeOffset Timestamp { get; set; }
+
+    /// <summary>When this row was last written by a sync.</summary>
+    public DateTimeOffset SyncedAt { get; set; }
+}
