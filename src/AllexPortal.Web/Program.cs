@@ -5,6 +5,7 @@ using AllexPortal.Web.Data;
 using AllexPortal.Web.Demo;
 using AllexPortal.Web.Exchange;
 using AllexPortal.Web.Health;
+using AllexPortal.Web.Ledger;
 using AllexPortal.Web.Hosting;
 using AllexPortal.Web.Portfolio;
 using AllexPortal.Web.Security;
@@ -21,6 +22,7 @@ builder.AddPortalExchange();
 builder.AddPortalConnections();
 builder.AddPortalPortfolio();
 builder.AddPortalDemo();
+builder.Services.AddPortalLedger();
 
 var app = builder.Build();
 
