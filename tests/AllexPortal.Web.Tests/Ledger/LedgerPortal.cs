@@ -1,4 +1,6 @@
+using AllexPortal.Exchange;
 using AllexPortal.Exchange.Configuration;
+using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Ledger;
 using AllexPortal.Web.Tests.Portfolio;
@@ -47,6 +49,13 @@ public class LedgerPortal : DashboardPortal
 
     /// <summary>Settings a derived portal adds (e.g. a clamped page size).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
+
+    /// <summary>The signed client a page would use for the connection (the sandbox demo user's key).</summary>
+    public async Task<AllexApiKeyClient> ClientAsync(string userId, Guid connectionId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ConnectionService>().OpenClientAsync(userId, connectionId, TestContext.Current.CancellationToken);
+    }
 
     /// <summary>A fresh database context on the portal's own database.</summary>
     public async Task<PortalDb> DatabaseAsync() =>
