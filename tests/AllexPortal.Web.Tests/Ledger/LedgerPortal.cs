@@ -24,14 +24,26 @@ public class LedgerPortal : DashboardPortal
 
     public LedgerSyncCoordinator Coordinator => Services.GetRequiredService<LedgerSyncCoordinator>();
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> Settings
     {
-        ["Ledger:SyncInterval"] = "00:00:00",
-        ["Ledger:DiscoveryInterval"] = "00:00:00",
-        ["Sandbox:Demo:TradeCount"] = "650",
-        ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
-        ["Logging:LogLevel:Polly"] = "Warning",
-    }.Concat(ExtraSettings).ToDictionary();
+        get
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["Ledger:SyncInterval"] = "00:00:00",
+                ["Ledger:DiscoveryInterval"] = "00:00:00",
+                ["Sandbox:Demo:TradeCount"] = "650",
+                ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+                ["Logging:LogLevel:Polly"] = "Warning",
+            };
+            foreach (var (key, value) in ExtraSettings)
+            {
+                settings[key] = value;
+            }
+
+            return settings;
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
