@@ -86,4 +86,30 @@ public sealed class IncrementalSyncTests(NoOverlapLedgerPortal portal) : IClassF
         Assert.Equal(1, result.Of(LedgerKind.Orders)!.Updated);
         Assert.Equal(portal.Sandbox.LiveOrdersOf(portal.DemoEmail).Count(o => o.Status is "new" or "pfilled"), (await portal.OrdersAsync(connectionId)).Count(o => o.IsOpen));
     }
+
+    [Fact]
+    public async Task Open_order_filled_by_another_trader_is_updated_with_its_fill()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var (userId, connectionId) = await portal.CreateUserWithDemoConnectionAsync();
+        var client = await portal.ClientAsync(userId, connectionId);
+        var book = (await client.Public.GetOrderBookAsync("xrp-usdt", cancellationToken))["xrp-usdt"];
+        var resting = await client.Trading.CreateOrderAsync(
+            new CreateOrderRequest { Symbol = "xrp-usdt", Side = OrderSide.Sell, Size = 5m, Price = book.Asks[0].Price - 0.0001m, Type = OrderType.Limit }, cancellationToken);
+        await client.Trading.CreateOrderAsync(
+            new CreateOrderRequest { Symbol = "xrp-usdt", Side = OrderSide.Buy, Size = 1m, Type = OrderType.Market }, cancellationToken);
+        await portal.Coordinator.SyncNowAsync(userId, connectionId, cancellationToken);
+        var before = (await portal.OrdersAsync(connectionId)).Single(o => o.ExchangeId == resting.Id);
+        var buyer = await portal.SignedUpTraderAsync(cancellationToken);
+        await buyer.Trading.CreateOrderAsync(
+            new CreateOrderRequest { Symbol = "xrp-usdt", Side = OrderSide.Buy, Size = 5m, Type = OrderType.Market }, cancellationToken);
+
+        await portal.Coordinator.SyncNowAsync(userId, connectionId, cancellationToken);
+
+        var after = (await portal.OrdersAsync(connectionId)).Single(o => o.ExchangeId == resting.Id);
+        Assert.Equal(("new", true), (before.Status, before.IsOpen));
+        Assert.True((await portal.StateAsync(connectionId, LedgerKind.Orders)).Cursor > before.CreatedAt);
+        Assert.Equal(("filled", false, 5m), (after.Status, after.IsOpen, after.Filled));
+        Assert.Equal(LedgerTruth.Trades(portal.Sandbox.TradesOf(portal.DemoEmail)), LedgerTruth.Trades(await portal.TradesAsync(connectionId)));
+    }
 }

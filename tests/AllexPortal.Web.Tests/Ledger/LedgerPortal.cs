@@ -1,5 +1,7 @@
 using AllexPortal.Exchange;
 using AllexPortal.Exchange.Configuration;
+using AllexPortal.Exchange.Security;
+using AllexPortal.Web.Exchange;
 using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Ledger;
@@ -67,6 +69,19 @@ public class LedgerPortal : DashboardPortal
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ConnectionService>().OpenClientAsync(userId, connectionId, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Another trader on the sandbox (signed up, funded by the sign-up deposits, logged in), to trade
+    /// against the demo user's resting orders.</summary>
+    public async Task<AllexSessionClient> SignedUpTraderAsync(CancellationToken cancellationToken)
+    {
+        var factory = Services.GetRequiredService<IAllexClientFactory>();
+        var exchange = Services.GetRequiredService<PortalExchangeEndpoint>().BaseUrl;
+        var email = $"trader-{Guid.NewGuid():N}@example.com";
+        const string password = "Passw0rd-trader";
+        await factory.ForPublic(exchange).SignupAsync(new SignupRequest { Email = email, Password = password }, cancellationToken);
+        var login = await factory.ForPublic(exchange).LoginAsync(new LoginRequest { Email = email, Password = password }, cancellationToken);
+        return factory.ForSession(exchange, new SessionToken(login.Token));
     }
 
     /// <summary>A fresh database context on the portal's own database.</summary>
