@@ -1,3 +1,4 @@
+using AllexPortal.Exchange.Security;
 using AllexPortal.Web.Connections;
 using AllexPortal.Web.Ledger;
 using Microsoft.EntityFrameworkCore;
@@ -74,5 +75,22 @@ public sealed class SyncAccessTests(LedgerPortal portal) : IClassFixture<LedgerP
         }
 
         Assert.True((await portal.StateAsync(connectionId, LedgerKind.Withdrawals)).Complete);
+    }
+
+    [Fact]
+    public async Task Rejected_key_stops_the_run_and_tells_the_user_to_rotate_it()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var userId = await portal.NewUserAsync();
+        var demo = portal.Sandbox.Options.Demo;
+        var connectionId = await portal.AddConnectionWithKeyAsync(userId, new ApiKeyCredentials(demo.ApiKey, new string('0', demo.ApiSecret.Length)));
+
+        var result = await portal.Coordinator.SyncNowAsync(userId, connectionId, cancellationToken);
+
+        var status = (await portal.Coordinator.StatusAsync(userId, cancellationToken)).Single(s => s.Kind == LedgerKind.Trades);
+        Assert.Equal([LedgerKind.Trades], result.Kinds.Select(k => k.Kind));
+        Assert.EndsWith("Rotate the key on the Connections page.", status.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain(demo.ApiKey, status.LastError, StringComparison.Ordinal);
+        Assert.NotNull(status.LastErrorAt);
     }
 }
