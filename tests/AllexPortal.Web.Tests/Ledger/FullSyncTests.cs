@@ -85,6 +85,23 @@ public sealed class FullSyncTests(LedgerPortal portal) : IClassFixture<LedgerPor
         Assert.Equal(changedBefore, await LastChangesAsync(connectionId));
     }
 
+    [Fact]
+    public async Task Syncs_of_one_connection_asked_at_once_run_one_after_the_other()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var (userId, connectionId) = await portal.CreateUserWithDemoConnectionAsync();
+
+        var synced = await Task.WhenAll(
+            portal.Coordinator.SyncNowAsync(userId, connectionId, cancellationToken),
+            portal.Coordinator.SyncNowAsync(userId, connectionId, cancellationToken));
+
+        var truth = portal.Sandbox.TradesOf(portal.DemoEmail);
+        Assert.All(synced, r => Assert.True(r.Succeeded, string.Join(" ", r.Kinds.Select(k => k.Error))));
+        Assert.Equal(truth.Count, synced.Sum(r => r.Of(LedgerKind.Trades)!.Inserted));
+        Assert.Contains(synced, r => r.Inserted == 0);
+        Assert.Equal(LedgerTruth.Trades(truth), LedgerTruth.Trades(await portal.TradesAsync(connectionId)));
+    }
+
     private async Task<List<DateTimeOffset?>> LastChangesAsync(Guid connectionId)
     {
         var states = new List<DateTimeOffset?>();
