@@ -7,6 +7,7 @@ using AllexPortal.Web.Exchange;
 using AllexPortal.Web.Health;
 using AllexPortal.Web.Hosting;
 using AllexPortal.Web.Portfolio;
+using AllexPortal.Web.Prices;
 using AllexPortal.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,7 @@ builder.AddPortalUi();
 builder.AddPortalExchange();
 builder.AddPortalConnections();
 builder.AddPortalPortfolio();
+builder.AddPortalPrices();
 builder.AddPortalDemo();
 
 var app = builder.Build();
