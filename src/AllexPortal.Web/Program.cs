@@ -5,6 +5,7 @@ using AllexPortal.Web.Data;
 using AllexPortal.Web.Demo;
 using AllexPortal.Web.Exchange;
 using AllexPortal.Web.Health;
+using AllexPortal.Web.Ledger;
 using AllexPortal.Web.Hosting;
 using AllexPortal.Web.Portfolio;
 using AllexPortal.Web.Prices;
@@ -23,6 +24,7 @@ builder.AddPortalConnections();
 builder.AddPortalPortfolio();
 builder.AddPortalPrices();
 builder.AddPortalDemo();
+builder.Services.AddPortalLedger();
 
 var app = builder.Build();
 
