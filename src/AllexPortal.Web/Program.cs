@@ -8,6 +8,7 @@ using AllexPortal.Web.Health;
 using AllexPortal.Web.Ledger;
 using AllexPortal.Web.Hosting;
 using AllexPortal.Web.Portfolio;
+using AllexPortal.Web.Prices;
 using AllexPortal.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,7 @@ builder.AddPortalUi();
 builder.AddPortalExchange();
 builder.AddPortalConnections();
 builder.AddPortalPortfolio();
+builder.AddPortalPrices();
 builder.AddPortalDemo();
 builder.Services.AddPortalLedger();
 
