@@ -5,6 +5,7 @@ using AllexPortal.Web.Data;
 using AllexPortal.Web.Demo;
 using AllexPortal.Web.Exchange;
 using AllexPortal.Web.Health;
+using AllexPortal.Web.History;
 using AllexPortal.Web.Hosting;
 using AllexPortal.Web.Portfolio;
 using AllexPortal.Web.Security;
@@ -21,6 +22,7 @@ builder.AddPortalExchange();
 builder.AddPortalConnections();
 builder.AddPortalPortfolio();
 builder.AddPortalDemo();
+builder.AddPortalHistory();
 
 var app = builder.Build();
 
@@ -29,6 +31,7 @@ app.UsePortalErrorPages();
 app.UsePortalSecurity();
 app.MapPortalUi();
 app.MapPortalDemo();
+app.MapPortalHistoryExports();
 app.MapPortalHealthChecks();
 app.PrintAddressOnStart();
 
