@@ -94,6 +94,43 @@ public sealed class HistoryServiceTests(SeededHistoryPortal portal) : IClassFixt
     }
 
     [Fact]
+    public async Task Paging_forward_by_number_returns_each_page_LINQ_selects()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var query = new HistoryQuery { Symbol = "eth", PageSize = 45 };
+        var expected = HistoryOracle.Trades(portal.AllTrades, [portal.First, portal.Second], query);
+
+        var walked = new List<long>();
+        for (var number = 0; number * query.PageSize <= expected.Count; number++)
+        {
+            var page = await portal.WithHistoryAsync(h => h.TradesAsync(portal.UserId, query with { Page = number }, cancellationToken));
+            walked.AddRange(page.Rows.Select(t => t.Id));
+        }
+
+        Assert.True(expected.Count > 10 * query.PageSize);
+        Assert.Equal(expected.Select(t => t.Id), walked);
+    }
+
+    [Fact]
+    public async Task A_page_number_after_new_rows_arrived_counts_from_the_new_data()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var userId = await portal.NewUserAsync();
+        var connection = await portal.AddLedgerConnectionAsync(userId, "Growing", cancellationToken);
+        await portal.InsertAsync(LedgerRows.Trades(connection, 100, seed: 13), cancellationToken);
+        var query = new HistoryQuery { PageSize = 10 };
+        await portal.WithHistoryAsync(h => h.TradesAsync(userId, query, cancellationToken));
+        await portal.WithHistoryAsync(h => h.TradesAsync(userId, query with { Page = 1 }, cancellationToken));
+
+        await portal.InsertAsync(LedgerRows.Trades(connection, 130, seed: 13).Skip(100).Select(t => { t.Key += "-new"; return t; }), cancellationToken);
+        var page = await portal.WithHistoryAsync(h => h.TradesAsync(userId, query with { Page = 2 }, cancellationToken));
+
+        var all = (await portal.AllAsync<LedgerTrade>(cancellationToken)).Where(t => t.ConnectionId == connection);
+        var expected = HistoryOracle.Trades(all, [connection], query.Normalised()).Skip(20).Take(10);
+        Assert.Equal(expected.Select(t => t.Id), page.Rows.Select(t => t.Id));
+    }
+
+    [Fact]
     public async Task Another_users_connection_id_is_refused_like_a_missing_one()
     {
         var query = new HistoryQuery { Connections = [portal.First, portal.OthersConnection] };
