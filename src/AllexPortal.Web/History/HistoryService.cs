@@ -115,6 +115,37 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, IMemor
         return StreamAsync(db => SortTrades(FilterTrades(db.LedgerTrades.AsNoTracking(), scope, q), q, withCursor: false), cancellationToken);
     }
 
+    /// <summary>
+    /// Writes every fill the filter selects as CSV (see <see cref="HistoryCsv.TradeColumns"/>); returns the rows written.
+    /// On SQLite the rows are read with a plain data reader over the SQL EF Core builds for the same filter, and the
+    /// decimals, stored as invariant text, are copied instead of parsed and printed again: the ledger's largest
+    /// export runs at several times the speed of materialising entities (docs/benchmarks.md).
+    /// </summary>
+    /// <exception cref="HistoryQueryException">An unknown sort column, or from after to.</exception>
+    public async Task<long> ExportTradesCsvAsync(HistoryScope scope, HistoryQuery query, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var q = Checked(query, HistoryColumns.Trades);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        if (!db.Database.IsSqlite())
+        {
+            return await HistoryCsv.WriteTradesAsync(StreamTradesAsync(scope, q, cancellationToken), scope, output, cancellationToken);
+        }
+        var sorted = SortTrades(FilterTrades(db.LedgerTrades.AsNoTracking(), scope, q), q, withCursor: false)
+            .Select(t => new { t.Timestamp, t.ConnectionId, t.Symbol, t.Side, t.Size, t.Price, t.QuoteAmount, t.Fee, t.FeeCoin, t.OrderId, t.Key });
+        await using var command = sorted.CreateDbCommand();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await HistoryCsv.WriteStoredTradesAsync(reader, scope, output, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     /// <summary>Every order the filter selects, in the query's order, streamed from the database (no paging).</summary>
     /// <exception cref="HistoryQueryException">An unknown sort column or status, or from after to.</exception>
     public IAsyncEnumerable<LedgerOrder> StreamOrdersAsync(HistoryScope scope, HistoryQuery query, CancellationToken cancellationToken = default)
