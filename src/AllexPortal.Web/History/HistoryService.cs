@@ -477,8 +477,8 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, IMemor
     }
 
     // Totals are summed in .NET over a narrow projection streamed from the database: SQLite keeps decimals as text,
-    // and EF's decimal SUM calls back into .NET per row through a custom aggregate, which measured about 25 times
-    // slower over 100,000 fills (docs/benchmarks.md).
+    // and EF's decimal SUM calls back into .NET per row through a custom aggregate, which was slower in the 100,000-fill
+    // trial (docs/benchmarks.md).
     private static async Task<HistoryTotals> TradeTotalsAsync(IQueryable<LedgerTrade> rows, CancellationToken cancellationToken)
     {
         var volume = new Dictionary<string, decimal>(StringComparer.Ordinal);
