@@ -404,14 +404,9 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, IMemor
         return await page.Take(q.PageSize + 1).ToListAsync(cancellationToken);
     }
 
-    private static HistoryPage<T> Paged<T>(List<T> rows, HistoryTotals totals, HistoryQuery q, Func<T, HistoryCursor> cursorOf)
+    private static HistoryPage<T> Paged<T>(List<T> rows, bool more, HistoryTotals totals, HistoryQuery q, Func<T, HistoryCursor> cursorOf)
     {
-        var more = rows.Count > q.PageSize;
-        if (more)
-        {
-            rows.RemoveAt(rows.Count - 1);
-        }
-        var next = more && q.SortColumn == HistoryQuery.TimeColumn ? cursorOf(rows[^1]).ToString() : null;
+        var next = more && rows.Count > 0 && q.SortColumn == HistoryQuery.TimeColumn ? cursorOf(rows[^1]).ToString() : null;
         return new HistoryPage<T>(rows, totals.Count, totals, next);
     }
 
@@ -438,7 +433,6 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, IMemor
             effective = q with { After = remembered };
         }
 
-        var rows = await PageAsync(sort(filtered, effective), effective, cancellationToken);
         var totalsKey = "history-totals|" + filterKey;
         if (!cache.TryGetValue(totalsKey, out HistoryTotals? totals) || totals is null)
         {
@@ -446,7 +440,30 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, IMemor
             cache.Set(totalsKey, totals, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CacheLifetime, Size = 1 });
         }
 
-        var page = Paged(rows, totals, q, cursorOf);
+        HistoryPage<T> page;
+        var offset = (long)q.Page * q.PageSize;
+        if (effective.After is null && q.Page > 0 && offset > totals.Count / 2)
+        {
+            // OFFSET walks the index row by row, so a page jumped to past the middle (the pager's "last page") is read
+            // from the far end in the reverse order and turned round: the exact reverse, every sort key flipped.
+            var remaining = totals.Count - offset;
+            var take = (int)Math.Clamp(remaining, 0, q.PageSize);
+            var rows = take == 0
+                ? []
+                : await sort(filtered, q with { Descending = !q.Descending }).Skip((int)(remaining - take)).Take(take).ToListAsync(cancellationToken);
+            rows.Reverse();
+            page = Paged(rows, more: offset + take < totals.Count, totals, q, cursorOf);
+        }
+        else
+        {
+            var rows = await PageAsync(sort(filtered, effective), effective, cancellationToken);
+            var more = rows.Count > q.PageSize;
+            if (more)
+            {
+                rows.RemoveAt(rows.Count - 1);
+            }
+            page = Paged(rows, more, totals, q, cursorOf);
+        }
         if (remembers && page.NextCursor is { } next)
         {
             cache.Set(CursorKey(filterKey, q, q.Page + 1), next, new MemoryCacheEntryOptions { SlidingExpiration = CacheLifetime, Size = 1 });

@@ -111,6 +111,27 @@ public sealed class HistoryServiceTests(SeededHistoryPortal portal) : IClassFixt
         Assert.Equal(expected.Select(t => t.Id), walked);
     }
 
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData(null, false)]
+    [InlineData("fee", true)]
+    [InlineData("side", false)]
+    public async Task Every_page_jumped_to_from_the_last_backwards_is_the_page_LINQ_selects(string? sort, bool descending)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var query = new HistoryQuery { Sort = sort, Descending = descending, PageSize = 100 };
+        var expected = HistoryOracle.Trades(portal.AllTrades, [portal.First, portal.Second], query.Normalised());
+        var last = (expected.Count - 1) / query.PageSize;
+
+        for (var number = last + 1; number >= last - 3; number--)
+        {
+            var page = await portal.WithHistoryAsync(h => h.TradesAsync(portal.UserId, query with { Page = number }, cancellationToken));
+
+            Assert.Equal(expected.Skip(number * query.PageSize).Take(query.PageSize).Select(t => t.Id), page.Rows.Select(t => t.Id));
+            Assert.Equal(number < last && sort is null, page.NextCursor is not null);
+        }
+    }
+
     [Fact]
     public async Task A_page_number_after_new_rows_arrived_counts_from_the_new_data()
     {
