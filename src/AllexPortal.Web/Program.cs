@@ -5,8 +5,9 @@ using AllexPortal.Web.Data;
 using AllexPortal.Web.Demo;
 using AllexPortal.Web.Exchange;
 using AllexPortal.Web.Health;
-using AllexPortal.Web.Ledger;
+using AllexPortal.Web.History;
 using AllexPortal.Web.Hosting;
+using AllexPortal.Web.Ledger;
 using AllexPortal.Web.Portfolio;
 using AllexPortal.Web.Prices;
 using AllexPortal.Web.Security;
@@ -25,6 +26,7 @@ builder.AddPortalPortfolio();
 builder.AddPortalPrices();
 builder.AddPortalDemo();
 builder.Services.AddPortalLedger();
+builder.AddPortalHistory();
 
 var app = builder.Build();
 
@@ -33,6 +35,7 @@ app.UsePortalErrorPages();
 app.UsePortalSecurity();
 app.MapPortalUi();
 app.MapPortalDemo();
+app.MapPortalHistoryExports();
 app.MapPortalHealthChecks();
 app.PrintAddressOnStart();
 
