@@ -7,6 +7,7 @@ using AllexPortal.Web.Exchange;
 using AllexPortal.Web.Health;
 using AllexPortal.Web.Hosting;
 using AllexPortal.Web.Portfolio;
+using AllexPortal.Web.Reports;
 using AllexPortal.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,7 @@ builder.AddPortalExchange();
 builder.AddPortalConnections();
 builder.AddPortalPortfolio();
 builder.AddPortalDemo();
+builder.AddPortalReports();
 
 var app = builder.Build();
 
@@ -29,6 +31,7 @@ app.UsePortalErrorPages();
 app.UsePortalSecurity();
 app.MapPortalUi();
 app.MapPortalDemo();
+app.MapPortalReports();
 app.MapPortalHealthChecks();
 app.PrintAddressOnStart();
 
