@@ -47,7 +47,14 @@ public static class ReportDownloads
         var report = computed.Report;
         if (file == ReportFile.Workbook)
         {
-            await TaxWorkbook.WriteAsync(report, computed.Figures, computed.Transactions, body, cancellationToken);
+            // MiniExcel's zip writer writes synchronously, which Kestrel refuses on a response body: the workbook is
+            // built in a temporary file (deleted on close) and then copied to the client asynchronously.
+            await using var buffer = new FileStream(
+                Path.Combine(Path.GetTempPath(), $"allexportal-report-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite,
+                FileShare.None, 81_920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            await TaxWorkbook.WriteAsync(report, computed.Figures, computed.Transactions, buffer, cancellationToken);
+            buffer.Position = 0;
+            await buffer.CopyToAsync(body, cancellationToken);
             return;
         }
 

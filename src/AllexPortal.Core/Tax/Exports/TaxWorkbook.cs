@@ -22,7 +22,10 @@ public static class TaxWorkbook
     /// <param name="report">The computed report.</param>
     /// <param name="figures">Its headline figures (see <see cref="ReportFigures.From"/>).</param>
     /// <param name="transactions">The period's transactions in replay order.</param>
-    /// <param name="stream">Where the .xlsx goes; it need not be seekable.</param>
+    /// <param name="stream">
+    /// Where the .xlsx goes; it need not be seekable, but MiniExcel writes to it synchronously, so a web response
+    /// body (which refuses synchronous writes) needs a buffer in between.
+    /// </param>
     /// <param name="cancellationToken">Stops the write.</param>
     public static async Task WriteAsync(
         TaxReport report, ReportFigures figures, IEnumerable<ReportTransaction> transactions, Stream stream, CancellationToken cancellationToken)
