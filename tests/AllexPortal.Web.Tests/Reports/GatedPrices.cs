@@ -21,10 +21,18 @@ public sealed class GatedPrices : IHistoricalPriceSource
 
     public int Batches => Volatile.Read(ref batches);
 
+    /// <summary>When true, every batch fails as an unreachable source would.</summary>
+    public bool Failing { get; set; }
+
     public async ValueTask<IReadOnlyDictionary<PriceKey, decimal>> GetHourlyClosesAsync(
         IReadOnlyCollection<PriceKey> keys, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref batches);
+        if (Failing)
+        {
+            throw new InvalidOperationException("The price source is down.");
+        }
+
         if (Gate is { } gate)
         {
             Waiting.TrySetResult();
