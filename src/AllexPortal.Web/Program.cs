@@ -5,8 +5,10 @@ using AllexPortal.Web.Data;
 using AllexPortal.Web.Demo;
 using AllexPortal.Web.Exchange;
 using AllexPortal.Web.Health;
+using AllexPortal.Web.Ledger;
 using AllexPortal.Web.Hosting;
 using AllexPortal.Web.Portfolio;
+using AllexPortal.Web.Prices;
 using AllexPortal.Web.Reports;
 using AllexPortal.Web.Security;
 
@@ -21,7 +23,9 @@ builder.AddPortalUi();
 builder.AddPortalExchange();
 builder.AddPortalConnections();
 builder.AddPortalPortfolio();
+builder.AddPortalPrices();
 builder.AddPortalDemo();
+builder.Services.AddPortalLedger();
 builder.AddPortalReports();
 
 var app = builder.Build();

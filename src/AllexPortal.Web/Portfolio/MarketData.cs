@@ -27,6 +27,21 @@ public sealed class MarketData(HybridCache cache, IAllexClientFactory clients, I
             Lifetime(options.Value.ConstantsLifetime),
             cancellationToken: cancellationToken);
 
+    /// <summary>The names of every pair the exchange lists (e.g. <c>btc-usdt</c>), lower case.</summary>
+    public async Task<IReadOnlySet<string>> PairNamesAsync(Uri exchange, CancellationToken cancellationToken) =>
+        await cache.GetOrCreateAsync(
+            $"market:{exchange}:pairs",
+            async token =>
+            {
+                var constants = await clients.ForPublic(exchange).GetConstantsAsync(token);
+                return constants.Pairs
+                    .Select(p => string.IsNullOrWhiteSpace(p.Value.Name) ? p.Key : p.Value.Name)
+                    .Select(name => name.ToLowerInvariant())
+                    .ToHashSet(StringComparer.Ordinal);
+            },
+            Lifetime(options.Value.ConstantsLifetime),
+            cancellationToken: cancellationToken);
+
     /// <summary>Every pair's 24 h open and close.</summary>
     public async Task<IReadOnlyList<PairRange>> TickersAsync(Uri exchange, CancellationToken cancellationToken) =>
         await cache.GetOrCreateAsync(

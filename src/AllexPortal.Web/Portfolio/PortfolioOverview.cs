@@ -14,6 +14,9 @@ public sealed record PortfolioOverview(
     decimal? UsdtRate,
     DateTimeOffset LoadedAt)
 {
+    /// <summary>Connections whose complete ledger disagrees with the balances just loaded, coin by coin; empty when all agree.</summary>
+    public IReadOnlyList<ConnectionLedgerDifference> LedgerDifferences { get; init; } = [];
+
     /// <summary>Connections whose last refresh failed.</summary>
     public IEnumerable<ConnectionPortfolio> Failed => Connections.Where(c => c.Failure is not null);
 }

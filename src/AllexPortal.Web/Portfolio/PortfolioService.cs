@@ -1,3 +1,4 @@
+using AllexPortal.Core.Holdings;
 using AllexPortal.Core.Portfolio;
 using AllexPortal.Exchange;
 using AllexPortal.Exchange.Account;
@@ -21,6 +22,7 @@ public sealed class PortfolioService(
     ConnectionService connections,
     MarketData market,
     SnapshotStore snapshots,
+    LedgerHoldings ledger,
     TimeProvider time,
     IOptions<PortfolioOptions> options,
     ILogger<PortfolioService> logger)
@@ -29,6 +31,7 @@ public sealed class PortfolioService(
     private readonly Dictionary<(Uri Exchange, string Quote), MarketView> lastMarkets = [];
     private readonly HashSet<Guid> backfillTried = [];
     private readonly Dictionary<Guid, decimal> snapshotTotals = [];
+    private readonly Dictionary<Guid, (DateTimeOffset ChangedAt, IReadOnlyDictionary<string, decimal> Holdings)> ledgerHoldings = [];
 
     /// <summary>Loads and values every connection of <paramref name="userId"/> in <paramref name="quote"/>.</summary>
     public async Task<PortfolioOverview> LoadAsync(string userId, string quote, decimal dustThreshold, CancellationToken cancellationToken)
@@ -112,7 +115,16 @@ public sealed class PortfolioService(
         var combined = merged is null
             ? Unpriced(unpricedHoldings, quote, unpricedUsdt)
             : Value(combinedHoldings, quote, merged, merged.PricesInQuote, dustThreshold);
-        return new PortfolioOverview(quote, results, combined, [.. choices], usdtRate, now);
+        var differences = new List<ConnectionLedgerDifference>();
+        foreach (var connection in summaries.Where(c => fresh.Contains(c.Id)))
+        {
+            if (await CompareWithLedgerAsync(connection, lastBalances[connection.Id].Holdings, cancellationToken) is { Differences.Count: > 0 } difference)
+            {
+                differences.Add(difference);
+            }
+        }
+
+        return new PortfolioOverview(quote, results, combined, [.. choices], usdtRate, now) { LedgerDifferences = differences };
     }
 
     /// <summary>The summed usdt value over <paramref name="range"/> of connections the caller has already loaded for the user.</summary>
@@ -122,6 +134,28 @@ public sealed class PortfolioService(
         var from = range.StartBefore(time.GetUtcNow());
         var series = await snapshots.SeriesAsync([.. overview.Connections.Select(c => c.Connection.Id)], from, cancellationToken);
         return ValueHistory.Combine(series, from);
+    }
+
+    /// <summary>
+    /// The connection's complete ledger against the balance just loaded. The ledger's holdings are rebuilt once per
+    /// circuit and again only when a sync changed the ledger.
+    /// </summary>
+    private async Task<ConnectionLedgerDifference?> CompareWithLedgerAsync(
+        ConnectionSummary connection, IReadOnlyList<Holding> balance, CancellationToken cancellationToken)
+    {
+        if (await ledger.CompleteAsOfAsync(connection.Id, cancellationToken) is not { } stamp)
+        {
+            return null;
+        }
+
+        if (!ledgerHoldings.TryGetValue(connection.Id, out var rebuilt) || rebuilt.ChangedAt != stamp.ChangedAt)
+        {
+            rebuilt = (stamp.ChangedAt, await ledger.CurrentAsync(connection.Id, cancellationToken));
+            ledgerHoldings[connection.Id] = rebuilt;
+        }
+
+        return new ConnectionLedgerDifference(
+            connection.Id, connection.Label, stamp.SyncedAt, HoldingsComparison.Differences(rebuilt.Holdings, AmountsOf(balance)));
     }
 
     private async Task<ConnectionFailure?> FetchBalanceAsync(string userId, ConnectionSummary connection, DateTimeOffset now, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 namespace AllexPortal.Web.Portfolio;
 
-/// <summary>Registers the dashboard's valuation services, the shared market-data cache and the snapshot schedule.</summary>
+/// <summary>Registers the dashboard's valuation services, the shared market-data cache the snapshot schedule and the ledger backfill of value history.</summary>
 public static class PortfolioServiceCollectionExtensions
 {
     public static WebApplicationBuilder AddPortalPortfolio(this WebApplicationBuilder builder)
@@ -14,6 +14,9 @@ public static class PortfolioServiceCollectionExtensions
         builder.Services.AddSingleton<SnapshotStore>();
         builder.Services.AddScoped<PortfolioService>();
         builder.Services.AddHostedService<SnapshotScheduler>();
+        builder.Services.AddSingleton<LedgerHoldings>();
+        builder.Services.AddSingleton<LedgerBackfill>();
+        builder.Services.AddHostedService<LedgerBackfillTrigger>();
         return builder;
     }
 }

@@ -25,7 +25,7 @@ public sealed class SnapshotStore(IDbContextFactory<PortalDb> databases)
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var since = at - spacing;
         if (spacing > TimeSpan.Zero && await db.ValuationSnapshots.AnyAsync(
-                s => s.ConnectionId == connectionId && s.Source != ValuationSnapshotSource.BalanceHistory && s.TakenAt > since,
+                s => s.ConnectionId == connectionId && s.Source != ValuationSnapshotSource.BalanceHistory && s.Source != ValuationSnapshotSource.Ledger && s.TakenAt > since,
                 cancellationToken))
         {
             return false;
@@ -92,25 +92,41 @@ public sealed class SnapshotStore(IDbContextFactory<PortalDb> databases)
                 JsonSerializer.Deserialize<Dictionary<string, decimal>>(latest.Holdings) ?? new Dictionary<string, decimal>(StringComparer.Ordinal));
     }
 
-    /// <summary>Every snapshot value of the connections since <paramref name="from"/>, plus each one's last before it.</summary>
+    /// <summary>
+    /// Every snapshot value of the connections since <paramref name="from"/>, plus each one's last before it. A ledger
+    /// snapshot (<see cref="ValuationSnapshotSource.Ledger"/>) counts only where no recorded one lies within
+    /// <see cref="LedgerBackfill.RecordedSnapshotReach"/>, so a day is never shown twice from two sources.
+    /// </summary>
     public async Task<IReadOnlyList<SeriesValue>> SeriesAsync(IReadOnlyCollection<Guid> connectionIds, DateTimeOffset from, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var values = new List<SeriesValue>();
+        var reach = LedgerBackfill.RecordedSnapshotReach;
         foreach (var id in connectionIds)
         {
-            var inRange = await db.ValuationSnapshots.AsNoTracking()
-                .Where(s => s.ConnectionId == id && s.TakenAt >= from)
-                .Select(s => new { s.TakenAt, s.TotalValue })
+            var window = from.UtcTicks - DateTimeOffset.MinValue.UtcTicks < reach.Ticks ? DateTimeOffset.MinValue : from - reach;
+            var rows = await db.ValuationSnapshots.AsNoTracking()
+                .Where(s => s.ConnectionId == id && s.TakenAt >= window)
+                .Select(s => new { s.TakenAt, s.TotalValue, s.Source })
                 .ToListAsync(cancellationToken);
-            var before = await db.ValuationSnapshots.AsNoTracking()
-                .Where(s => s.ConnectionId == id && s.TakenAt < from)
+            var earlier = await db.ValuationSnapshots.AsNoTracking()
+                .Where(s => s.ConnectionId == id && s.TakenAt < window)
                 .OrderByDescending(s => s.TakenAt)
-                .Select(s => new { s.TakenAt, s.TotalValue })
+                .Select(s => new { s.TakenAt, s.TotalValue, s.Source })
                 .FirstOrDefaultAsync(cancellationToken);
+            if (earlier is not null)
+            {
+                rows.Add(earlier);
+            }
+
+            var recorded = rows.Where(r => r.Source != ValuationSnapshotSource.Ledger).Select(r => r.TakenAt.UtcTicks).Order().ToList();
+            var shown = rows
+                .Where(r => r.Source != ValuationSnapshotSource.Ledger || !LedgerBackfill.IsNear(recorded, r.TakenAt))
+                .OrderBy(r => r.TakenAt)
+                .ToList();
             var key = id.ToString("N");
-            values.AddRange(inRange.Select(s => new SeriesValue(key, s.TakenAt, s.TotalValue)));
-            if (before is not null)
+            values.AddRange(shown.Where(r => r.TakenAt >= from).Select(r => new SeriesValue(key, r.TakenAt, r.TotalValue)));
+            if (shown.LastOrDefault(r => r.TakenAt < from) is { } before)
             {
                 values.Add(new SeriesValue(key, before.TakenAt, before.TotalValue));
             }

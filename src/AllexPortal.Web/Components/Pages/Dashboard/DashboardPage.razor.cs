@@ -58,7 +58,7 @@ public sealed partial class DashboardPage : IDisposable
     private string HistoryNote => overview switch
     {
         null => "",
-        { Quote: SnapshotStore.Quote } => "Recorded in USDT on a schedule, on each view, and from the exchange's balance history.",
+        { Quote: SnapshotStore.Quote } => "Recorded in USDT on a schedule, on each view, and from the exchange's balance history; days before that are rebuilt from the synced ledger at daily closes.",
         { UsdtRate: not null } o => $"Recorded in USDT; shown in {o.Quote.ToUpperInvariant()} at today's rate, not the rate of each day.",
         _ => $"Recorded in USDT; no rate to {overview.Quote.ToUpperInvariant()} today, so shown in USDT.",
     };
