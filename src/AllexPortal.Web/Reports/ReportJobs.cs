@@ -17,7 +17,7 @@ namespace AllexPortal.Web.Reports;
 /// ledger, reported per 5,000 rows), fetching hourly closes in one batch, matching lots.
 /// </remarks>
 public sealed class ReportJobs(
-    ReportLedger ledger, ReportCache cache, IHistoricalPriceSource prices, TimeProvider time, ILogger<ReportJobs> logger)
+    ReportLedger ledger, ReportCache cache, IReportPrices prices, TimeProvider time, ILogger<ReportJobs> logger)
 {
     private readonly ConcurrentDictionary<string, ReportJob> current = new(StringComparer.Ordinal);
 
@@ -34,7 +34,7 @@ public sealed class ReportJobs(
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         ArgumentNullException.ThrowIfNull(request);
-        var (labels, stamp) = await ledger.OwnedStampAsync(userId, request.ConnectionIds, cancellationToken);
+        var owned = await ledger.OwnedAsync(userId, request.ConnectionIds, cancellationToken);
         var job = new ReportJob(userId, request);
         if (current.TryGetValue(userId, out var previous))
         {
@@ -42,17 +42,17 @@ public sealed class ReportJobs(
         }
 
         current[userId] = job;
-        if (cache.Find(userId, request, stamp) is { } cached)
+        if (cache.Find(userId, request, owned.Stamp) is { } cached)
         {
             job.Complete(cached, fromCache: true);
             return job;
         }
 
-        _ = Task.Run(() => RunAsync(job, labels, stamp), CancellationToken.None);
+        _ = Task.Run(() => RunAsync(job, owned), CancellationToken.None);
         return job;
     }
 
-    private async Task RunAsync(ReportJob job, IReadOnlyList<string> labels, LedgerStamp stamp)
+    private async Task RunAsync(ReportJob job, OwnedConnections owned)
     {
         var token = job.Token;
         try
@@ -65,7 +65,7 @@ public sealed class ReportJobs(
 
             job.Advance("Fetching historical prices", 0.65);
             var keys = PriceRequirements.Collect(events, options);
-            var table = keys.Count == 0 ? PriceTable.Empty : new PriceTable(await prices.GetHourlyClosesAsync(keys, token));
+            var table = keys.Count == 0 ? PriceTable.Empty : new PriceTable(await prices.For(owned.Exchanges).GetHourlyClosesAsync(keys, token));
 
             token.ThrowIfCancellationRequested();
             job.Advance("Matching disposals to lots", 0.85);
@@ -76,11 +76,11 @@ public sealed class ReportJobs(
                 Id = Guid.NewGuid(),
                 OwnerId = job.OwnerId,
                 Request = request,
-                ConnectionLabels = labels,
+                ConnectionLabels = owned.Labels,
                 Report = report,
                 Transactions = inPeriod,
                 Figures = ReportFigures.From(report, inPeriod),
-                Stamp = stamp,
+                Stamp = owned.Stamp,
                 ComputedAt = time.GetUtcNow(),
             };
             token.ThrowIfCancellationRequested();

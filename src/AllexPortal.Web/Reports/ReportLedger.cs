@@ -6,6 +6,7 @@ using AllexPortal.Exchange.Account;
 using AllexPortal.Exchange.Market;
 using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
+using AllexPortal.Web.Exchange;
 using AllexPortal.Web.Ledger;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +31,7 @@ namespace AllexPortal.Web.Reports;
 /// disposed of; a deposit's fee is not modelled (the Kit credits the net amount).
 /// </para>
 /// </remarks>
-public sealed class ReportLedger(IDbContextFactory<PortalDb> databases, TimeProvider time)
+public sealed class ReportLedger(IDbContextFactory<PortalDb> databases, PortalExchangeEndpoint endpoint, TimeProvider time)
 {
     private const int ProgressEvery = 5_000;
 
@@ -75,11 +76,11 @@ public sealed class ReportLedger(IDbContextFactory<PortalDb> databases, TimeProv
     }
 
     /// <summary>
-    /// The labels of <paramref name="connectionIds"/> and the stamp of their ledgers, after checking every one is
-    /// <paramref name="userId"/>'s.
+    /// The labels and exchanges of <paramref name="connectionIds"/> and the stamp of their ledgers, after checking
+    /// every one is <paramref name="userId"/>'s.
     /// </summary>
     /// <exception cref="ConnectionNotFoundException">One of them is not the user's (or does not exist).</exception>
-    public async Task<(IReadOnlyList<string> Labels, LedgerStamp Stamp)> OwnedStampAsync(
+    public async Task<OwnedConnections> OwnedAsync(
         string userId, IReadOnlyList<Guid> connectionIds, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
@@ -87,7 +88,7 @@ public sealed class ReportLedger(IDbContextFactory<PortalDb> databases, TimeProv
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var ids = connectionIds.Distinct().ToList();
         var owned = await db.Connections.AsNoTracking().Where(c => ids.Contains(c.Id) && c.OwnerId == userId)
-            .Select(c => new { c.Id, c.Label }).ToDictionaryAsync(c => c.Id, c => c.Label, cancellationToken);
+            .Select(c => new { c.Id, c.Label, c.BaseUrl, c.IsDemo }).ToDictionaryAsync(c => c.Id, cancellationToken);
         if (ids.Count == 0)
         {
             throw new ArgumentException("A report needs at least one connection.", nameof(connectionIds));
@@ -102,12 +103,15 @@ public sealed class ReportLedger(IDbContextFactory<PortalDb> databases, TimeProv
             .Select(s => new { s.ConnectionId, s.LastChangeAt }).ToListAsync(cancellationToken);
         var stamp = new LedgerStamp(ids.Select(id => KeyValuePair.Create(id,
             states.Where(s => s.ConnectionId == id).Select(s => s.LastChangeAt).Max())));
-        return ([.. ids.Select(id => owned[id])], stamp);
+        return new OwnedConnections(
+            [.. ids.Select(id => owned[id].Label)],
+            [.. ids.Select(id => owned[id].IsDemo ? endpoint.BaseUrl : new Uri(owned[id].BaseUrl))],
+            stamp);
     }
 
     /// <summary>
     /// Every fill and settled transfer of <paramref name="connectionIds"/> before <paramref name="end"/>, as report
-    /// transactions in replay order. Call only with ids checked by <see cref="OwnedStampAsync"/>.
+    /// transactions in replay order. Call only with ids checked by <see cref="OwnedAsync"/>.
     /// </summary>
     /// <param name="connectionIds">The user's connections (already checked).</param>
     /// <param name="end">The end of the report period (exclusive).</param>

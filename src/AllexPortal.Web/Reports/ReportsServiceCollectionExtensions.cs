@@ -1,4 +1,3 @@
-using AllexPortal.Core.Tax.Pricing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AllexPortal.Web.Reports;
@@ -11,7 +10,7 @@ public static class ReportsServiceCollectionExtensions
         builder.Services.AddSingleton<ReportLedger>();
         builder.Services.AddSingleton<ReportCache>();
         builder.Services.AddSingleton<ReportJobs>();
-        builder.Services.TryAddSingleton<IHistoricalPriceSource, NoHistoricalPrices>();
+        builder.Services.TryAddSingleton<IReportPrices, ExchangeReportPrices>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }

@@ -42,14 +42,15 @@ public sealed class ReportJobsTests(ReportsPortal portal) : IClassFixture<Report
         var userId = await portal.NewUserAsync();
         var connection = await portal.NewConnectionAsync(userId);
         var at = Jan2025.AddDays(3);
-        var tradeRow = await portal.AddTradeAsync(connection, at, OrderSide.Buy, 1m, 100m);
-        var transferRow = await portal.AddTransferAsync(connection, at, TransferDirection.Deposit, 2m, "btc");
+        var row = 1_000_000 + Random.Shared.NextInt64(1_000_000);
+        await portal.AddTradeAsync(connection, at, OrderSide.Buy, 1m, 100m, id: row);
+        await portal.AddTransferAsync(connection, at, TransferDirection.Deposit, 2m, "btc", id: row);
 
         var job = await portal.ComputeAsync(userId, new ReportRequest([connection], Year2025, CostBasisMethod.Fifo));
 
         Assert.Equal(
-            [ReportLedger.TradeLedgerId(tradeRow), ReportLedger.TransferLedgerId(transferRow)],
-            job.Result!.Transactions.Select(t => t.LedgerId).Order());
+            [ReportLedger.TradeLedgerId(row), ReportLedger.TransferLedgerId(row)],
+            job.Result!.Transactions.Select(t => t.LedgerId));
         Assert.Equal(3m, job.Result.Report.RemainingLots.Sum(l => l.Quantity));
     }
 
@@ -136,7 +137,7 @@ public sealed class ReportJobsTests(ReportsPortal portal) : IClassFixture<Report
             await job.Finished.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
             Assert.Equal((ReportJobStatus.Cancelled, null), (job.Status, job.Result));
-            Assert.Null(portal.Cache.Find(userId, request, (await portal.Ledger.OwnedStampAsync(userId, [connection], TestContext.Current.CancellationToken)).Stamp));
+            Assert.Null(portal.Cache.Find(userId, request, (await portal.Ledger.OwnedAsync(userId, [connection], TestContext.Current.CancellationToken)).Stamp));
         }
         finally
         {
@@ -152,21 +153,22 @@ public sealed class ReportJobsTests(ReportsPortal portal) : IClassFixture<Report
         await portal.AddTradeAsync(connection, Jan2025.AddDays(1), OrderSide.Buy, 1m, 0.05m, "eth-btc");
         portal.Prices.Shut();
         ReportJob first;
+        ReportJob second;
         try
         {
             first = await portal.Jobs.StartAsync(userId, new ReportRequest([connection], Year2025, CostBasisMethod.Fifo), TestContext.Current.CancellationToken);
             await portal.Prices.Waiting.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+            second = await portal.Jobs.StartAsync(userId, new ReportRequest([connection], Year2025, CostBasisMethod.Lifo), TestContext.Current.CancellationToken);
+            await first.Finished.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         }
         finally
         {
             portal.Prices.Open();
         }
 
-        var second = await portal.ComputeAsync(userId, new ReportRequest([connection], Year2025, CostBasisMethod.Lifo));
-
-        await first.Finished.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
-        Assert.Equal(ReportJobStatus.Cancelled, first.Status);
-        Assert.Equal(ReportJobStatus.Completed, second.Status);
+        await second.Finished.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.Equal((ReportJobStatus.Cancelled, ReportJobStatus.Completed), (first.Status, second.Status));
         Assert.Same(second, portal.Jobs.Current(userId));
     }
 

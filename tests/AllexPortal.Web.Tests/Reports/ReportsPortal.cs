@@ -1,4 +1,3 @@
-using AllexPortal.Core.Tax.Pricing;
 using AllexPortal.Exchange.Account;
 using AllexPortal.Exchange.Market;
 using AllexPortal.Web.Connections;
@@ -66,14 +65,15 @@ public sealed class ReportsPortal : ListeningPortal
         return connection.Id;
     }
 
-    /// <summary>Adds a fill of <paramref name="size"/> base coin at <paramref name="price"/>; returns its row id.</summary>
+    /// <summary>Adds a fill of <paramref name="size"/> base coin at <paramref name="price"/>; returns its row id (<paramref name="id"/> when not 0).</summary>
     public async Task<long> AddTradeAsync(
         Guid connectionId, DateTimeOffset at, OrderSide side, decimal size, decimal price,
-        string symbol = "btc-usdt", decimal fee = 0m, string? feeCoin = null)
+        string symbol = "btc-usdt", decimal fee = 0m, string? feeCoin = null, long id = 0)
     {
         var coins = symbol.Split('-');
         var trade = new LedgerTrade
         {
+            Id = id,
             ConnectionId = connectionId,
             Key = Guid.NewGuid().ToString("N"),
             Symbol = symbol,
@@ -94,13 +94,14 @@ public sealed class ReportsPortal : ListeningPortal
         return trade.Id;
     }
 
-    /// <summary>Adds a deposit or withdrawal; returns its row id.</summary>
+    /// <summary>Adds a deposit or withdrawal; returns its row id (<paramref name="id"/> when not 0).</summary>
     public async Task<long> AddTransferAsync(
         Guid connectionId, DateTimeOffset at, TransferDirection direction, decimal amount, string currency,
-        TransactionState state = TransactionState.Completed, decimal fee = 0m, string? transactionId = null)
+        TransactionState state = TransactionState.Completed, decimal fee = 0m, string? transactionId = null, long id = 0)
     {
         var transfer = new LedgerTransfer
         {
+            Id = id,
             ConnectionId = connectionId,
             Direction = direction,
             ExchangeId = Random.Shared.NextInt64(1, long.MaxValue),
@@ -146,7 +147,10 @@ public sealed class ReportsPortal : ListeningPortal
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddSingleton<IHistoricalPriceSource>(Prices));
+        builder.UseSetting("Ledger:SyncInterval", "00:00:00");
+        builder.UseSetting("Ledger:DiscoveryInterval", "00:00:00");
+        builder.UseSetting("Portfolio:SnapshotInterval", "00:00:00");
+        builder.ConfigureServices(services => services.AddSingleton<IReportPrices>(new FixedReportPrices(Prices)));
     }
 
     private async Task<PortalDb> DbAsync() =>
