@@ -69,7 +69,8 @@ public sealed partial class ReportsPage : IDisposable
     protected override void OnParametersSet() =>
         themeMode = Theme == PortalTheme.Dark ? ApexThemeMode.Dark : ApexThemeMode.Light;
 
-    private static string MethodName(CostBasisMethod option) => option switch
+    /// <summary>How the page names a cost-basis method.</summary>
+    internal static string MethodName(CostBasisMethod option) => option switch
     {
         CostBasisMethod.Fifo => "FIFO",
         CostBasisMethod.Lifo => "LIFO",
