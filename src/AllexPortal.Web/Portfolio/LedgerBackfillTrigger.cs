@@ -4,26 +4,23 @@ namespace AllexPortal.Web.Portfolio;
 
 /// <summary>
 /// Runs <see cref="LedgerBackfill"/> for a connection each time its ledger sync completes, in the background (the
-/// coordinator's event is raised on the sync's thread, which must not wait for candles). Failures are logged; the next
-/// completed sync tries again.
+/// coordinator's event is raised on the sync's thread, which must not wait for candles). A run stops with the host;
+/// failures are logged and the next completed sync tries again.
 /// </summary>
-public sealed class LedgerBackfillTrigger(LedgerSyncCoordinator coordinator, LedgerBackfill backfill, ILogger<LedgerBackfillTrigger> logger) : IHostedService, IDisposable
+public sealed class LedgerBackfillTrigger(
+    LedgerSyncCoordinator coordinator, LedgerBackfill backfill, IHostApplicationLifetime lifetime, ILogger<LedgerBackfillTrigger> logger) : IHostedService
 {
-    private readonly CancellationTokenSource stopping = new();
-
     public Task StartAsync(CancellationToken cancellationToken)
     {
         coordinator.SyncCompleted += OnSyncCompleted;
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
         coordinator.SyncCompleted -= OnSyncCompleted;
-        await stopping.CancelAsync();
+        return Task.CompletedTask;
     }
-
-    public void Dispose() => stopping.Dispose();
 
     private void OnSyncCompleted(Guid connectionId) => _ = Task.Run(() => RunAsync(connectionId), CancellationToken.None);
 
@@ -31,7 +28,7 @@ public sealed class LedgerBackfillTrigger(LedgerSyncCoordinator coordinator, Led
     {
         try
         {
-            await backfill.BackfillAsync(connectionId, stopping.Token);
+            await backfill.BackfillAsync(connectionId, lifetime.ApplicationStopping);
         }
         catch (OperationCanceledException)
         {

@@ -16,7 +16,9 @@ namespace AllexPortal.Web.Portfolio;
 /// newest <see cref="ValuationSnapshot"/>: its holdings, priced from the shared market data where that loads,
 /// else its recorded usdt total. Each load makes one
 /// balance call per connection; public data comes from <see cref="MarketData"/>'s shared cache. Fresh results
-/// are recorded as view snapshots (usdt), and each connection's balance history is copied once where offered.
+/// are recorded as view snapshots (usdt), and each connection's balance history is copied once where offered. A
+/// connection whose ledger is complete has its rebuilt holdings compared with the fresh balance
+/// (<see cref="PortfolioOverview.LedgerDifferences"/>).
 /// </summary>
 public sealed class PortfolioService(
     ConnectionService connections,

@@ -4,13 +4,16 @@ using AllexPortal.Web.Portfolio;
 namespace AllexPortal.Web.Prices;
 
 /// <summary>
-/// Hourly closes of one exchange for the tax engine, from the local candle cache (<see cref="CandleStore"/>). Keys
-/// are grouped by asset and currency, and each pair on the route (<see cref="PriceRoute"/>) is read over the whole
-/// span of its keys in one go, so a report costs a few range reads rather than one request per event. A key whose
-/// asset has no route, or whose hour has no candle on every leg, is left out (the engine then warns).
+/// Hourly closes of one exchange for the tax engine, from the local candle cache (<see cref="CandleStore"/>). Each key's
+/// asset and currency are routed over the exchange's pairs (<see cref="PriceRoute"/>), then every pair needed is read
+/// once over the span from its earliest to its latest key, so a report costs one range read per pair rather than a
+/// request per event. A key whose asset has no route, or whose hour has no candle on every leg, is left out (the
+/// engine then warns).
 /// </summary>
 public sealed class ExchangeHistoricalPriceSource(CandleStore candles, MarketData market, Uri exchange) : IHistoricalPriceSource
 {
+    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+
     /// <summary>The exchange whose candles price the keys.</summary>
     public Uri Exchange { get; } = exchange;
 
@@ -25,25 +28,27 @@ public sealed class ExchangeHistoricalPriceSource(CandleStore candles, MarketDat
         }
 
         var pairs = await market.PairNamesAsync(Exchange, cancellationToken);
-        var legCloses = new Dictionary<string, Dictionary<DateTimeOffset, decimal>>(StringComparer.Ordinal);
-        foreach (var group in keys.GroupBy(k => (k.Asset, k.Currency)))
+        var routed = keys
+            .GroupBy(k => (k.Asset, k.Currency))
+            .Select(g => (Keys: g.ToList(), Route: PriceRoute.Find(g.Key.Asset.Code, g.Key.Currency.Code, pairs)))
+            .Where(g => g.Route is not null)
+            .ToList();
+        var spans = routed
+            .SelectMany(g => g.Route!.Select(leg => (leg.Symbol, From: g.Keys.Min(k => k.HourStart), To: g.Keys.Max(k => k.HourStart) + Hour)))
+            .GroupBy(s => s.Symbol, StringComparer.Ordinal)
+            .Select(g => (Symbol: g.Key, From: g.Min(s => s.From), To: g.Max(s => s.To)));
+        var closes = new Dictionary<string, Dictionary<DateTimeOffset, decimal>>(StringComparer.Ordinal);
+        foreach (var (symbol, from, to) in spans)
         {
-            if (PriceRoute.Find(group.Key.Asset.Code, group.Key.Currency.Code, pairs) is not { } route)
-            {
-                continue;
-            }
+            var read = await candles.ClosesAsync(Exchange, symbol, CandleResolution.Hour, from, to, cancellationToken);
+            closes[symbol] = read.ToDictionary(c => c.OpenTime, c => c.Close);
+        }
 
-            var from = group.Min(k => k.HourStart);
-            var to = group.Max(k => k.HourStart) + TimeSpan.FromHours(1);
-            var legs = new List<(PriceLeg Leg, Dictionary<DateTimeOffset, decimal> Closes)>();
-            foreach (var leg in route)
+        foreach (var (groupKeys, route) in routed)
+        {
+            foreach (var key in groupKeys)
             {
-                legs.Add((leg, await ClosesAsync(leg.Symbol, from, to, legCloses, cancellationToken)));
-            }
-
-            foreach (var key in group)
-            {
-                if (PriceAt(key.HourStart, legs) is { } price)
+                if (PriceAt(key.HourStart, route!, closes) is { } price)
                 {
                     found[key] = price;
                 }
@@ -53,12 +58,12 @@ public sealed class ExchangeHistoricalPriceSource(CandleStore candles, MarketDat
         return found;
     }
 
-    private static decimal? PriceAt(DateTimeOffset hour, List<(PriceLeg Leg, Dictionary<DateTimeOffset, decimal> Closes)> legs)
+    private static decimal? PriceAt(DateTimeOffset hour, IReadOnlyList<PriceLeg> route, Dictionary<string, Dictionary<DateTimeOffset, decimal>> closes)
     {
         var price = 1m;
-        foreach (var (leg, closes) in legs)
+        foreach (var leg in route)
         {
-            if (!closes.TryGetValue(hour, out var close) || leg.Apply(close) is not { } legPrice)
+            if (!closes[leg.Symbol].TryGetValue(hour, out var close) || leg.Apply(close) is not { } legPrice)
             {
                 return null;
             }
@@ -67,25 +72,5 @@ public sealed class ExchangeHistoricalPriceSource(CandleStore candles, MarketDat
         }
 
         return price;
-    }
-
-    private async Task<Dictionary<DateTimeOffset, decimal>> ClosesAsync(
-        string symbol, DateTimeOffset from, DateTimeOffset to, Dictionary<string, Dictionary<DateTimeOffset, decimal>> known, CancellationToken cancellationToken)
-    {
-        if (!known.TryGetValue(symbol, out var closes))
-        {
-            closes = [];
-            known[symbol] = closes;
-        }
-
-        if (!closes.ContainsKey(from) || !closes.ContainsKey(to - TimeSpan.FromHours(1)))
-        {
-            foreach (var (openTime, close) in await candles.ClosesAsync(Exchange, symbol, CandleResolution.Hour, from, to, cancellationToken))
-            {
-                closes[openTime] = close;
-            }
-        }
-
-        return closes;
     }
 }

@@ -18,7 +18,8 @@ namespace AllexPortal.Web.Tests.Portfolio;
 /// <summary>
 /// The portal in demo mode on a real loopback port, so the exchange client's calls to the embedded sandbox
 /// leave the process and come back. It counts the public (non-<c>/user/</c>) exchange requests it serves,
-/// and can run on a frozen clock so the sandbox's prices hold still while a test checks them.
+/// can run on a frozen clock so the sandbox's prices hold still while a test checks them, and runs no ledger sync
+/// on its own.
 /// </summary>
 public class DashboardPortal : ListeningPortal
 {
@@ -76,6 +77,11 @@ public class DashboardPortal : ListeningPortal
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Portfolio:SnapshotInterval", "00:00:00");
+
+        // No background ledger sync: its completion starts a value backfill whose candle requests would land in the
+        // middle of tests that count public requests. Tests of the sync or the backfill start them themselves.
+        builder.UseSetting("Ledger:SyncInterval", "00:00:00");
+        builder.UseSetting("Ledger:DiscoveryInterval", "00:00:00");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IStartupFilter>(new CountingFilter(() => Interlocked.Increment(ref publicRequests)));

@@ -6,7 +6,6 @@ using AllexPortal.Sandbox;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Ledger;
 using AllexPortal.Web.Portfolio;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -14,7 +13,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace AllexPortal.Web.Tests.Portfolio;
 
 /// <summary>
-/// The dashboard portal on a frozen clock with the ledger's schedules off, so a test decides what the ledger holds:
+/// The dashboard portal on a frozen clock (its ledger schedules are off), so a test decides what the ledger holds:
 /// it writes a connection's ledger rows straight from the sandbox's own truth (optionally leaving rows out) and marks
 /// every history complete, as a finished sync would.
 /// </summary>
@@ -120,12 +119,5 @@ public sealed class LedgerValuePortal : DashboardPortal
         return document.RootElement.EnumerateArray().ToDictionary(
             c => DateOnly.FromDateTime(DateTimeOffset.Parse(c.GetProperty("time").GetString()!, CultureInfo.InvariantCulture).UtcDateTime),
             c => decimal.Parse(c.GetProperty("close").GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture));
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Ledger:SyncInterval", "00:00:00");
-        builder.UseSetting("Ledger:DiscoveryInterval", "00:00:00");
     }
 }

@@ -80,4 +80,24 @@ public sealed class ExchangeHistoricalPriceSourceTests(CandlePortal portal) : IC
         Assert.Equal(5, prices.Count);
         Assert.Equal(prices.OrderBy(p => p.Key.HourStart), again.OrderBy(p => p.Key.HourStart));
     }
+    [Fact]
+    public async Task A_pair_shared_by_several_routes_is_read_once_over_all_their_hours()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var start = portal.Today.AddDays(-500);
+        PriceKey[] keys =
+        [
+            PriceKey.For(Btc, Asset.Usdt, start),
+            PriceKey.For(Sol, Btc, start.AddDays(10)),
+            PriceKey.For(Btc, Asset.Usdt, start.AddDays(20)),
+        ];
+        var before = portal.ChartRequests.Count;
+
+        var prices = await Source.GetHourlyClosesAsync(keys, cancellationToken);
+
+        var btcUsdt = portal.ChartRequests.Skip(before).Where(r => r.Symbol == "btc-usdt").ToList();
+        Assert.Equal(3, prices.Count);
+        Assert.Single(btcUsdt);
+        Assert.Equal((start, start.AddDays(20).AddHours(1).AddSeconds(-1)), (btcUsdt[0].From, btcUsdt[0].To));
+    }
 }
