@@ -10,6 +10,7 @@ using AllexPortal.Web.Hosting;
 using AllexPortal.Web.Ledger;
 using AllexPortal.Web.Portfolio;
 using AllexPortal.Web.Prices;
+using AllexPortal.Web.Reports;
 using AllexPortal.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,6 +28,7 @@ builder.AddPortalPrices();
 builder.AddPortalDemo();
 builder.Services.AddPortalLedger();
 builder.AddPortalHistory();
+builder.AddPortalReports();
 
 var app = builder.Build();
 
@@ -36,6 +38,7 @@ app.UsePortalSecurity();
 app.MapPortalUi();
 app.MapPortalDemo();
 app.MapPortalHistoryExports();
+app.MapPortalReports();
 app.MapPortalHealthChecks();
 app.PrintAddressOnStart();
 

@@ -62,8 +62,9 @@ function toApex(options) {
         xaxis: { type: 'datetime', labels: { datetimeUTC: false } },
         yaxis: { labels: { formatter: format } },
         dataLabels: { enabled: false },
-        stroke: { curve: 'smooth', width: 2 },
+        stroke: options.kind === 'bar' ? { width: 0 } : { curve: 'smooth', width: 2 },
         fill: options.kind === 'area' ? { type: 'gradient', gradient: { opacityFrom: 0.45, opacityTo: 0.05 } } : {},
+        ...(options.kind === 'bar' ? { plotOptions: { bar: { columnWidth: '70%', colors: { ranges: options.negativeColor ? [{ from: -Number.MAX_VALUE, to: -Number.MIN_VALUE, color: options.negativeColor }] : [] } } } } : {}),
     };
 }
 

@@ -14,4 +14,7 @@ public enum ApexChartKind
 
     [JsonStringEnumMemberName("line")]
     Line,
+
+    [JsonStringEnumMemberName("bar")]
+    Bar,
 }

@@ -35,6 +35,9 @@ public sealed record ApexChartOptions
     /// <summary>Most fraction digits shown. Default 2.</summary>
     public int Decimals { get; init; } = 2;
 
+    /// <summary>Colour (CSS) of bars below zero in a bar chart, e.g. losses; null keeps the series colour. Default null.</summary>
+    public string? NegativeColor { get; init; }
+
     /// <summary>Text shown instead of a chart when there is nothing to draw. Default "No data".</summary>
     public string NoDataText { get; init; } = "No data";
 }

@@ -1,0 +1,226 @@
+using AllexPortal.Core.Assets;
+using AllexPortal.Core.Tax;
+using AllexPortal.Web.Components.Charts;
+using AllexPortal.Web.Connections;
+using AllexPortal.Web.Data;
+using AllexPortal.Web.Reports;
+using AllexPortal.Web.Theme;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace AllexPortal.Web.Components.Pages.Reports;
+
+/// <summary>
+/// The reports page: the user picks connections, a period, a method and a currency; the report is computed by
+/// <see cref="ReportJobs"/> in the background (the click only queues it) while the page shows progress and a Cancel
+/// button, then the summary, the chart, the warnings and the downloads. Loads only once interactive, like the
+/// dashboard; a job still running when the user comes back is picked up again.
+/// </summary>
+public sealed partial class ReportsPage : IDisposable
+{
+    private readonly CancellationTokenSource lifetime = new();
+    private readonly HashSet<Guid> selected = [];
+    private ReportChoices? choices;
+    private ReportJob? job;
+    private ComputedReport? report;
+    private string? userId;
+    private string? problem;
+    private string? formError;
+    private bool customRange;
+    private bool aprilYear;
+    private int year;
+    private DateTime? rangeFrom;
+    private DateTime? rangeTo;
+    private CostBasisMethod method = CostBasisMethod.Fifo;
+    private string currency = Asset.Usdt.Code;
+    private UnknownCostBasisValuation unknownCostBasis = UnknownCostBasisValuation.MarketPrice;
+    private int longTermDays = 365;
+    private ApexThemeMode themeMode = ApexThemeMode.Light;
+
+    [Inject] private ReportLedger Ledger { get; set; } = default!;
+    [Inject] private ReportJobs Jobs { get; set; } = default!;
+    [Inject] private UserManager<PortalUser> Users { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private ILogger<ReportsPage> Logger { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    /// <summary>The layout's current theme; the chart follows it.</summary>
+    [CascadingParameter]
+    private PortalTheme Theme { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        userId = Users.GetUserId((await AuthenticationState).User);
+        await LoadChoicesAsync();
+        if (userId is not null && Jobs.Current(userId) is { } existing)
+        {
+            Watch(existing);
+        }
+    }
+
+    protected override void OnParametersSet() =>
+        themeMode = Theme == PortalTheme.Dark ? ApexThemeMode.Dark : ApexThemeMode.Light;
+
+    /// <summary>How the page names a cost-basis method.</summary>
+    internal static string MethodName(CostBasisMethod option) => option switch
+    {
+        CostBasisMethod.Fifo => "FIFO",
+        CostBasisMethod.Lifo => "LIFO",
+        CostBasisMethod.Hifo => "HIFO",
+        _ => "Average cost",
+    };
+
+    private static string ConnectionLabel(ReportConnection connection) =>
+        connection.HasLedger ? connection.Label : $"{connection.Label} (not synced yet)";
+
+    private async Task LoadChoicesAsync()
+    {
+        if (userId is null)
+        {
+            return;
+        }
+
+        try
+        {
+            choices = await Ledger.ChoicesAsync(userId, lifetime.Token);
+            problem = null;
+            selected.Clear();
+            selected.UnionWith(choices.Connections.Where(c => c.HasLedger).Select(c => c.Id));
+            year = choices.Years.Count > 1 && choices.Years[0] == Time.GetUtcNow().Year ? choices.Years[1] : choices.Years[0];
+            var today = Time.GetUtcNow().UtcDateTime.Date;
+            rangeFrom ??= new DateTime(today.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            rangeTo ??= today;
+        }
+        catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+        {
+        }
+#pragma warning disable CA1031 // The page must never take the circuit down: any fault becomes a notice.
+        catch (Exception failure)
+#pragma warning restore CA1031
+        {
+            Logger.LogError(failure, "Reports page could not load the ledger");
+            problem = "Your ledger could not be read just now. Reload the page in a moment.";
+        }
+    }
+
+    private void Toggle(Guid connectionId, bool on)
+    {
+        if (on)
+        {
+            selected.Add(connectionId);
+        }
+        else
+        {
+            selected.Remove(connectionId);
+        }
+    }
+
+    private async Task ComputeAsync()
+    {
+        if (userId is null || choices is null)
+        {
+            return;
+        }
+
+        formError = null;
+        if (Request() is not { } request)
+        {
+            return;
+        }
+
+        try
+        {
+            report = null;
+            Watch(await Jobs.StartAsync(userId, request, lifetime.Token));
+        }
+        catch (ConnectionNotFoundException)
+        {
+            formError = "One of the chosen connections is no longer yours. The list has been reloaded.";
+            await LoadChoicesAsync();
+        }
+    }
+
+    private ReportRequest? Request()
+    {
+        var ids = choices!.Connections.Where(c => selected.Contains(c.Id)).Select(c => c.Id).ToList();
+        if (ids.Count == 0)
+        {
+            formError = "Choose at least one connection.";
+            return null;
+        }
+
+        ReportPeriod period;
+        if (customRange)
+        {
+            if (rangeFrom is not { } from || rangeTo is not { } to || to.Date < from.Date)
+            {
+                formError = "Choose a start date on or before the end date.";
+                return null;
+            }
+
+            period = new ReportPeriod(Utc(from), Utc(to).AddDays(1));
+        }
+        else
+        {
+            period = new TaxYear(year, aprilYear ? TaxYearStart.April6 : TaxYearStart.January1).Period;
+        }
+
+        if (longTermDays is < 1 or > 36500)
+        {
+            formError = "The long-term threshold must be between 1 and 36,500 days.";
+            return null;
+        }
+
+        return new ReportRequest(ids, period, method)
+        {
+            Currency = new Asset(currency),
+            UnknownCostBasis = unknownCostBasis,
+            LongTermDays = longTermDays,
+            TaxYearStart = aprilYear && !customRange ? TaxYearStart.April6 : TaxYearStart.January1,
+        };
+    }
+
+    private static DateTimeOffset Utc(DateTime date) => new(date.Year, date.Month, date.Day, 0, 0, 0, TimeSpan.Zero);
+
+    private void Watch(ReportJob started)
+    {
+        if (job is not null)
+        {
+            job.Changed -= OnJobChanged;
+        }
+
+        job = started;
+        job.Changed += OnJobChanged;
+        report = job.Result ?? report;
+    }
+
+    private void OnJobChanged(ReportJob changed) => _ = InvokeAsync(() =>
+    {
+        if (changed == job)
+        {
+            report = changed.Result ?? report;
+            StateHasChanged();
+        }
+    });
+
+    private void Cancel() => job?.Cancel();
+
+    public void Dispose()
+    {
+        if (job is not null)
+        {
+            job.Changed -= OnJobChanged;
+        }
+
+        lifetime.Cancel();
+        lifetime.Dispose();
+    }
+}
