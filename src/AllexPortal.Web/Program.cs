@@ -4,8 +4,10 @@ using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Demo;
 using AllexPortal.Web.Exchange;
+using AllexPortal.Web.Explorers;
 using AllexPortal.Web.Health;
 using AllexPortal.Web.Hosting;
+using AllexPortal.Web.Orders;
 using AllexPortal.Web.Portfolio;
 using AllexPortal.Web.Security;
 
@@ -21,6 +23,8 @@ builder.AddPortalExchange();
 builder.AddPortalConnections();
 builder.AddPortalPortfolio();
 builder.AddPortalDemo();
+builder.AddPortalOrders();
+builder.AddPortalExplorers();
 
 var app = builder.Build();
 
