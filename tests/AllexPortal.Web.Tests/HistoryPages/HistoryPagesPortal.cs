@@ -1,0 +1,84 @@
+using AllexPortal.Exchange.Market;
+using AllexPortal.Exchange.Security;
+using AllexPortal.Sandbox;
+using AllexPortal.Web.Connections;
+using AllexPortal.Web.Data;
+using AllexPortal.Web.Ledger;
+using AllexPortal.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AllexPortal.Web.Tests.HistoryPages;
+
+/// <summary>
+/// The portal in demo mode on a real loopback port, with connections to the sandbox's demo user whose stored
+/// trade permission a test chooses, and direct access to the ledger tables for arranging rows.
+/// </summary>
+public sealed class HistoryPagesPortal : ListeningPortal
+{
+    public SandboxExchange Sandbox => Services.GetRequiredService<SandboxExchange>();
+
+    /// <summary>The sandbox demo user's e-mail, the key to its truth (<see cref="SandboxExchange.LiveOrdersOf"/>).</summary>
+    public string DemoEmail => Sandbox.Options.Demo.Email;
+
+    /// <summary>A new portal user with a connection to the sandbox demo user whose key is stored as able to trade or not.</summary>
+    public async Task<(string UserId, Guid ConnectionId)> NewUserWithDemoConnectionAsync(bool canTrade)
+    {
+        var userId = await NewUserAsync();
+        return (userId, await AddDemoConnectionAsync(userId, canTrade));
+    }
+
+    public async Task<Guid> AddDemoConnectionAsync(string userId, bool canTrade, string label = "Sandbox demo")
+    {
+        var demo = Sandbox.Options.Demo;
+        var connection = new ExchangeConnection
+        {
+            Id = Guid.NewGuid(),
+            OwnerId = userId,
+            Label = label,
+            BaseUrl = "/sandbox",
+            IsDemo = true,
+            ApiKeyHint = demo.ApiKey[^4..],
+            ProtectedApiKey = "",
+            ProtectedApiSecret = "",
+            CanRead = true,
+            CanTrade = canTrade,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        Services.GetRequiredService<CredentialVault>().Seal(connection, new ApiKeyCredentials(demo.ApiKey, demo.ApiSecret));
+        await using var db = await CreateDbAsync();
+        db.Connections.Add(connection);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return connection.Id;
+    }
+
+    /// <summary>Copies one of the sandbox's live orders into a connection's ledger, as a sync would.</summary>
+    public async Task<LedgerOrder> CopyToLedgerAsync(Guid connectionId, SandboxOrder order)
+    {
+        var coins = order.Symbol.Split('-');
+        var row = new LedgerOrder
+        {
+            ConnectionId = connectionId,
+            ExchangeId = order.Id,
+            Symbol = order.Symbol,
+            BaseCurrency = coins[0],
+            QuoteCurrency = coins[1],
+            Side = order.Side == "buy" ? OrderSide.Buy : OrderSide.Sell,
+            Type = order.Type,
+            Size = order.Size,
+            Price = order.Price,
+            Filled = order.Filled,
+            Status = order.Status,
+            IsOpen = order.Status is "new" or "pfilled",
+            CreatedAt = order.CreatedAt,
+            SyncedAt = order.CreatedAt,
+        };
+        await using var db = await CreateDbAsync();
+        db.LedgerOrders.Add(row);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return row;
+    }
+
+    public async Task<PortalDb> CreateDbAsync() =>
+        await Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+}
