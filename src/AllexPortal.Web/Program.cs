@@ -6,6 +6,7 @@ using AllexPortal.Web.Demo;
 using AllexPortal.Web.Exchange;
 using AllexPortal.Web.Explorers;
 using AllexPortal.Web.Health;
+using AllexPortal.Web.History;
 using AllexPortal.Web.Hosting;
 using AllexPortal.Web.Orders;
 using AllexPortal.Web.Portfolio;
@@ -23,6 +24,7 @@ builder.AddPortalExchange();
 builder.AddPortalConnections();
 builder.AddPortalPortfolio();
 builder.AddPortalDemo();
+builder.AddPortalHistory();
 builder.AddPortalOrders();
 builder.AddPortalExplorers();
 
@@ -33,6 +35,7 @@ app.UsePortalErrorPages();
 app.UsePortalSecurity();
 app.MapPortalUi();
 app.MapPortalDemo();
+app.MapPortalHistoryExports();
 app.MapPortalHealthChecks();
 app.PrintAddressOnStart();
 

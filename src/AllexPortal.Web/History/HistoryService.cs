@@ -1,0 +1,488 @@
+using System.Linq.Expressions;
+using AllexPortal.Exchange.Account;
+using AllexPortal.Web.Connections;
+using AllexPortal.Web.Data;
+using AllexPortal.Web.Ledger;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace AllexPortal.Web.History;
+
+/// <summary>
+/// Reads the local ledger for the history grids and their CSV exports. Every method takes the acting user and
+/// reads only connections that user may see (<see cref="ScopeAsync"/>, the one place to widen for teams); an id
+/// from the browser that is not theirs fails exactly like a missing one.
+/// </summary>
+/// <remarks>
+/// Pages in the default time order run on the (connection, time, id) indexes; with <see cref="HistoryQuery.After"/>
+/// they seek instead of skipping. Totals are exact decimal sums (SQLite keeps decimals as text, so EF sums them in
+/// .NET) and are cached per filter until the ledger changes (a new row, or a sync's <c>LastChangeAt</c>), because
+/// over a large ledger they cost far more than a page.
+/// </remarks>
+public sealed class HistoryService(IDbContextFactory<PortalDb> databases, IMemoryCache cache)
+{
+    private static readonly TimeSpan TotalsLifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>A page of fills.</summary>
+    /// <exception cref="ConnectionNotFoundException">A connection id the user does not own.</exception>
+    /// <exception cref="HistoryQueryException">An unknown sort column, status or cursor, or from after to.</exception>
+    public async Task<HistoryPage<LedgerTrade>> TradesAsync(string userId, HistoryQuery query, CancellationToken cancellationToken = default)
+    {
+        var q = Checked(query, HistoryColumns.Trades);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var scope = await ScopeAsync(db, userId, q, cancellationToken);
+        var filtered = FilterTrades(db.LedgerTrades.AsNoTracking(), scope, q);
+        var rows = await PageAsync(SortTrades(filtered, q, withCursor: true), q, cancellationToken);
+        var totals = await CachedAsync(db, LedgerKind.Trades, scope, q, () => TradeTotalsAsync(filtered, cancellationToken), cancellationToken);
+        return Paged(rows, totals, q, t => new HistoryCursor(t.Timestamp, t.Id));
+    }
+
+    /// <summary>A page of orders.</summary>
+    /// <exception cref="ConnectionNotFoundException">A connection id the user does not own.</exception>
+    /// <exception cref="HistoryQueryException">An unknown sort column, status or cursor, or from after to.</exception>
+    public async Task<HistoryPage<LedgerOrder>> OrdersAsync(string userId, HistoryQuery query, CancellationToken cancellationToken = default)
+    {
+        var q = Checked(query, HistoryColumns.Orders);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var scope = await ScopeAsync(db, userId, q, cancellationToken);
+        var filtered = FilterOrders(db.LedgerOrders.AsNoTracking(), scope, q);
+        var rows = await PageAsync(SortOrders(filtered, q, withCursor: true), q, cancellationToken);
+        var totals = await CachedAsync(db, LedgerKind.Orders, scope, q, () => OrderTotalsAsync(filtered, cancellationToken), cancellationToken);
+        return Paged(rows, totals, q, o => new HistoryCursor(o.CreatedAt, o.Id));
+    }
+
+    /// <summary>A page of deposits or withdrawals.</summary>
+    /// <exception cref="ConnectionNotFoundException">A connection id the user does not own.</exception>
+    /// <exception cref="HistoryQueryException">An unknown sort column, status or cursor, or from after to.</exception>
+    public async Task<HistoryPage<LedgerTransfer>> TransfersAsync(
+        string userId, TransferDirection direction, HistoryQuery query, CancellationToken cancellationToken = default)
+    {
+        var q = Checked(query, HistoryColumns.Transfers);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var scope = await ScopeAsync(db, userId, q, cancellationToken);
+        var filtered = FilterTransfers(db.LedgerTransfers.AsNoTracking(), scope, direction, q);
+        var rows = await PageAsync(SortTransfers(filtered, q, withCursor: true), q, cancellationToken);
+        var kind = direction == TransferDirection.Deposit ? LedgerKind.Deposits : LedgerKind.Withdrawals;
+        var totals = await CachedAsync(db, kind, scope, q, () => TransferTotalsAsync(filtered, cancellationToken), cancellationToken);
+        return Paged(rows, totals, q, t => new HistoryCursor(t.CreatedAt, t.Id));
+    }
+
+    /// <summary>What the filter pickers of one history offer, from the rows the user's connections hold.</summary>
+    public async Task<HistoryFacets> FacetsAsync(string userId, LedgerKind kind, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var scope = await ScopeAsync(db, userId, new HistoryQuery(), cancellationToken);
+        var ids = scope.Connections;
+        List<string> symbols;
+        List<string> statuses;
+        switch (kind)
+        {
+            case LedgerKind.Trades:
+                symbols = await db.LedgerTrades.Where(t => ids.Contains(t.ConnectionId)).Select(t => t.Symbol).Distinct().ToListAsync(cancellationToken);
+                statuses = [];
+                break;
+            case LedgerKind.Orders:
+                symbols = await db.LedgerOrders.Where(o => ids.Contains(o.ConnectionId)).Select(o => o.Symbol).Distinct().ToListAsync(cancellationToken);
+                statuses = await db.LedgerOrders.Where(o => ids.Contains(o.ConnectionId)).Select(o => o.Status).Distinct().ToListAsync(cancellationToken);
+                break;
+            default:
+                var direction = kind == LedgerKind.Deposits ? TransferDirection.Deposit : TransferDirection.Withdrawal;
+                var transfers = db.LedgerTransfers.Where(t => ids.Contains(t.ConnectionId) && t.Direction == direction);
+                symbols = await transfers.Select(t => t.Currency).Distinct().ToListAsync(cancellationToken);
+                var states = await transfers.Select(t => t.State).Distinct().ToListAsync(cancellationToken);
+                statuses = [.. states.Select(s => s.ToString().ToLowerInvariant())];
+                break;
+        }
+        var coins = kind is LedgerKind.Trades or LedgerKind.Orders
+            ? symbols.SelectMany(s => s.Split('-', StringSplitOptions.RemoveEmptyEntries)).Distinct().Order(StringComparer.Ordinal).ToList()
+            : [];
+        return new HistoryFacets([.. symbols.Order(StringComparer.Ordinal)], coins, [.. statuses.Order(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// The connections a request may read: those in <paramref name="query"/> if it names any (each checked), else
+    /// all the user's. Widen here when connections are shared with teams.
+    /// </summary>
+    /// <exception cref="ConnectionNotFoundException">A connection id the user does not own.</exception>
+    public async Task<HistoryScope> ScopeAsync(string userId, HistoryQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await ScopeAsync(db, userId, query.Normalised(), cancellationToken);
+    }
+
+    /// <summary>Every fill the filter selects, in the query's order, streamed from the database (no paging).</summary>
+    /// <exception cref="HistoryQueryException">An unknown sort column or status, or from after to.</exception>
+    public IAsyncEnumerable<LedgerTrade> StreamTradesAsync(HistoryScope scope, HistoryQuery query, CancellationToken cancellationToken = default)
+    {
+        var q = Checked(query, HistoryColumns.Trades);
+        return StreamAsync(db => SortTrades(FilterTrades(db.LedgerTrades.AsNoTracking(), scope, q), q, withCursor: false), cancellationToken);
+    }
+
+    /// <summary>Every order the filter selects, in the query's order, streamed from the database (no paging).</summary>
+    /// <exception cref="HistoryQueryException">An unknown sort column or status, or from after to.</exception>
+    public IAsyncEnumerable<LedgerOrder> StreamOrdersAsync(HistoryScope scope, HistoryQuery query, CancellationToken cancellationToken = default)
+    {
+        var q = Checked(query, HistoryColumns.Orders);
+        return StreamAsync(db => SortOrders(FilterOrders(db.LedgerOrders.AsNoTracking(), scope, q), q, withCursor: false), cancellationToken);
+    }
+
+    /// <summary>Every deposit or withdrawal the filter selects, in the query's order, streamed (no paging).</summary>
+    /// <exception cref="HistoryQueryException">An unknown sort column or status, or from after to.</exception>
+    public IAsyncEnumerable<LedgerTransfer> StreamTransfersAsync(
+        HistoryScope scope, TransferDirection direction, HistoryQuery query, CancellationToken cancellationToken = default)
+    {
+        var q = Checked(query, HistoryColumns.Transfers);
+        return StreamAsync(db => SortTransfers(FilterTransfers(db.LedgerTransfers.AsNoTracking(), scope, direction, q), q, withCursor: false), cancellationToken);
+    }
+
+    private async IAsyncEnumerable<T> StreamAsync<T>(
+        Func<PortalDb, IQueryable<T>> rows, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await foreach (var row in rows(db).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    private static HistoryQuery Checked(HistoryQuery query, HistoryColumns columns)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var q = query.Normalised();
+        return q.Validate(columns) is { } error ? throw new HistoryQueryException(error) : q;
+    }
+
+    private static async Task<HistoryScope> ScopeAsync(PortalDb db, string userId, HistoryQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        var owned = await db.Connections.AsNoTracking()
+            .Where(c => c.OwnerId == userId)
+            .Select(c => new { c.Id, c.Label })
+            .ToDictionaryAsync(c => c.Id, c => c.Label, cancellationToken);
+        if (query.Connections.Count == 0)
+        {
+            return new HistoryScope(owned);
+        }
+        foreach (var id in query.Connections)
+        {
+            if (!owned.ContainsKey(id))
+            {
+                throw new ConnectionNotFoundException(id);
+            }
+        }
+        return new HistoryScope(query.Connections.Distinct().ToDictionary(id => id, id => owned[id]));
+    }
+
+    internal static IQueryable<LedgerTrade> FilterTrades(IQueryable<LedgerTrade> rows, HistoryScope scope, HistoryQuery q)
+    {
+        var ids = scope.Connections;
+        var only = ids.Count == 1 ? ids[0] : Guid.Empty;
+        // One connection (the usual case) compares with a single value so SQLite walks the (connection, time, id)
+        // index in order; several become an IN list.
+        rows = ids.Count == 1 ? rows.Where(t => t.ConnectionId == only) : rows.Where(t => ids.Contains(t.ConnectionId));
+        if (q.Symbol is { } symbol)
+        {
+            rows = symbol.Contains('-', StringComparison.Ordinal)
+                ? rows.Where(t => t.Symbol == symbol)
+                : rows.Where(t => t.BaseCurrency == symbol || t.QuoteCurrency == symbol);
+        }
+        if (q.Side is { } side)
+        {
+            rows = rows.Where(t => t.Side == side);
+        }
+        if (q.From is { } from)
+        {
+            rows = rows.Where(t => t.Timestamp >= from);
+        }
+        if (q.To is { } to)
+        {
+            rows = rows.Where(t => t.Timestamp < to);
+        }
+        if (q.Search is { } search)
+        {
+            var pattern = LikePattern(search);
+            rows = rows.Where(t => EF.Functions.Like(t.Key, pattern, "\\") || EF.Functions.Like(t.OrderId!, pattern, "\\"));
+        }
+        return rows;
+    }
+
+    internal static IQueryable<LedgerOrder> FilterOrders(IQueryable<LedgerOrder> rows, HistoryScope scope, HistoryQuery q)
+    {
+        var ids = scope.Connections;
+        var only = ids.Count == 1 ? ids[0] : Guid.Empty;
+        rows = ids.Count == 1 ? rows.Where(o => o.ConnectionId == only) : rows.Where(o => ids.Contains(o.ConnectionId));
+        if (q.Symbol is { } symbol)
+        {
+            rows = symbol.Contains('-', StringComparison.Ordinal)
+                ? rows.Where(o => o.Symbol == symbol)
+                : rows.Where(o => o.BaseCurrency == symbol || o.QuoteCurrency == symbol);
+        }
+        if (q.Side is { } side)
+        {
+            rows = rows.Where(o => o.Side == side);
+        }
+        if (q.Status is { } status)
+        {
+            rows = status == OrderStatuses.Open ? rows.Where(o => o.IsOpen) : rows.Where(o => o.Status == status);
+        }
+        if (q.From is { } from)
+        {
+            rows = rows.Where(o => o.CreatedAt >= from);
+        }
+        if (q.To is { } to)
+        {
+            rows = rows.Where(o => o.CreatedAt < to);
+        }
+        if (q.Search is { } search)
+        {
+            var pattern = LikePattern(search);
+            rows = rows.Where(o => EF.Functions.Like(o.ExchangeId, pattern, "\\") || EF.Functions.Like(o.Note!, pattern, "\\"));
+        }
+        return rows;
+    }
+
+    internal static IQueryable<LedgerTransfer> FilterTransfers(IQueryable<LedgerTransfer> rows, HistoryScope scope, TransferDirection direction, HistoryQuery q)
+    {
+        var ids = scope.Connections;
+        var only = ids.Count == 1 ? ids[0] : Guid.Empty;
+        rows = ids.Count == 1 ? rows.Where(t => t.ConnectionId == only) : rows.Where(t => ids.Contains(t.ConnectionId));
+        rows = rows.Where(t => t.Direction == direction);
+        if (q.Symbol is { } currency)
+        {
+            rows = rows.Where(t => t.Currency == currency);
+        }
+        if (q.Status is { } status)
+        {
+            var state = Enum.Parse<TransactionState>(status, ignoreCase: true);
+            rows = rows.Where(t => t.State == state);
+        }
+        if (q.From is { } from)
+        {
+            rows = rows.Where(t => t.CreatedAt >= from);
+        }
+        if (q.To is { } to)
+        {
+            rows = rows.Where(t => t.CreatedAt < to);
+        }
+        if (q.Search is { } search)
+        {
+            var pattern = LikePattern(search);
+            long? number = long.TryParse(search, out var n) ? n : null;
+            rows = rows.Where(t => t.ExchangeId == number
+                || EF.Functions.Like(t.TransactionId!, pattern, "\\")
+                || EF.Functions.Like(t.Address!, pattern, "\\"));
+        }
+        return rows;
+    }
+
+    internal static IQueryable<LedgerTrade> SortTrades(IQueryable<LedgerTrade> rows, HistoryQuery q, bool withCursor)
+    {
+        var d = q.Descending;
+        return q.SortColumn switch
+        {
+            "symbol" => Then(By(rows, t => t.Symbol, d), t => t.Timestamp, t => t.Id, d),
+            "side" => Then(By(rows, t => t.Side, d), t => t.Timestamp, t => t.Id, d),
+            "size" => Then(By(rows, t => t.Size, d), t => t.Timestamp, t => t.Id, d),
+            "price" => Then(By(rows, t => t.Price, d), t => t.Timestamp, t => t.Id, d),
+            "amount" => Then(By(rows, t => t.QuoteAmount, d), t => t.Timestamp, t => t.Id, d),
+            "fee" => Then(By(rows, t => t.Fee, d), t => t.Timestamp, t => t.Id, d),
+            _ => ByTime(withCursor ? After(rows, q) : rows, t => t.Timestamp, t => t.Id, d),
+        };
+    }
+
+    internal static IQueryable<LedgerOrder> SortOrders(IQueryable<LedgerOrder> rows, HistoryQuery q, bool withCursor)
+    {
+        var d = q.Descending;
+        return q.SortColumn switch
+        {
+            "symbol" => Then(By(rows, o => o.Symbol, d), o => o.CreatedAt, o => o.Id, d),
+            "side" => Then(By(rows, o => o.Side, d), o => o.CreatedAt, o => o.Id, d),
+            "type" => Then(By(rows, o => o.Type, d), o => o.CreatedAt, o => o.Id, d),
+            "size" => Then(By(rows, o => o.Size, d), o => o.CreatedAt, o => o.Id, d),
+            "price" => Then(By(rows, o => o.Price, d), o => o.CreatedAt, o => o.Id, d),
+            "filled" => Then(By(rows, o => o.Filled, d), o => o.CreatedAt, o => o.Id, d),
+            "status" => Then(By(rows, o => o.Status, d), o => o.CreatedAt, o => o.Id, d),
+            _ => ByTime(withCursor ? After(rows, q) : rows, o => o.CreatedAt, o => o.Id, d),
+        };
+    }
+
+    internal static IQueryable<LedgerTransfer> SortTransfers(IQueryable<LedgerTransfer> rows, HistoryQuery q, bool withCursor)
+    {
+        var d = q.Descending;
+        return q.SortColumn switch
+        {
+            "currency" => Then(By(rows, t => t.Currency, d), t => t.CreatedAt, t => t.Id, d),
+            "amount" => Then(By(rows, t => t.Amount, d), t => t.CreatedAt, t => t.Id, d),
+            "fee" => Then(By(rows, t => t.Fee, d), t => t.CreatedAt, t => t.Id, d),
+            "status" => Then(By(rows, t => t.State, d), t => t.CreatedAt, t => t.Id, d),
+            _ => ByTime(withCursor ? After(rows, q) : rows, t => t.CreatedAt, t => t.Id, d),
+        };
+    }
+
+    private static IOrderedQueryable<T> By<T, TKey>(IQueryable<T> rows, Expression<Func<T, TKey>> key, bool descending) =>
+        descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
+
+    private static IOrderedQueryable<T> Then<T>(
+        IOrderedQueryable<T> rows, Expression<Func<T, DateTimeOffset>> time, Expression<Func<T, long>> id, bool descending) =>
+        descending ? rows.ThenByDescending(time).ThenByDescending(id) : rows.ThenBy(time).ThenBy(id);
+
+    private static IOrderedQueryable<T> ByTime<T>(
+        IQueryable<T> rows, Expression<Func<T, DateTimeOffset>> time, Expression<Func<T, long>> id, bool descending) =>
+        descending ? rows.OrderByDescending(time).ThenByDescending(id) : rows.OrderBy(time).ThenBy(id);
+
+    /// <summary>Rows strictly after the cursor in the time order, written as <c>time ≤ t AND (time &lt; t OR id &lt; i)</c>
+    /// so SQLite bounds its index range on the time column.</summary>
+    private static IQueryable<LedgerTrade> After(IQueryable<LedgerTrade> rows, HistoryQuery q)
+    {
+        if (!HistoryCursor.TryParse(q.After, out var cursor))
+        {
+            return rows;
+        }
+        var (at, id) = (cursor.Time, cursor.Id);
+        return q.Descending
+            ? rows.Where(t => t.Timestamp <= at && (t.Timestamp < at || t.Id < id))
+            : rows.Where(t => t.Timestamp >= at && (t.Timestamp > at || t.Id > id));
+    }
+
+    private static IQueryable<LedgerOrder> After(IQueryable<LedgerOrder> rows, HistoryQuery q)
+    {
+        if (!HistoryCursor.TryParse(q.After, out var cursor))
+        {
+            return rows;
+        }
+        var (at, id) = (cursor.Time, cursor.Id);
+        return q.Descending
+            ? rows.Where(o => o.CreatedAt <= at && (o.CreatedAt < at || o.Id < id))
+            : rows.Where(o => o.CreatedAt >= at && (o.CreatedAt > at || o.Id > id));
+    }
+
+    private static IQueryable<LedgerTransfer> After(IQueryable<LedgerTransfer> rows, HistoryQuery q)
+    {
+        if (!HistoryCursor.TryParse(q.After, out var cursor))
+        {
+            return rows;
+        }
+        var (at, id) = (cursor.Time, cursor.Id);
+        return q.Descending
+            ? rows.Where(t => t.CreatedAt <= at && (t.CreatedAt < at || t.Id < id))
+            : rows.Where(t => t.CreatedAt >= at && (t.CreatedAt > at || t.Id > id));
+    }
+
+    private static async Task<List<T>> PageAsync<T>(IQueryable<T> sorted, HistoryQuery q, CancellationToken cancellationToken)
+    {
+        // One row more than the page tells whether a next page exists without counting.
+        var page = q.After is null ? sorted.Skip(q.Page * q.PageSize) : sorted;
+        return await page.Take(q.PageSize + 1).ToListAsync(cancellationToken);
+    }
+
+    private static HistoryPage<T> Paged<T>(List<T> rows, HistoryTotals totals, HistoryQuery q, Func<T, HistoryCursor> cursorOf)
+    {
+        var more = rows.Count > q.PageSize;
+        if (more)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+        var next = more && q.SortColumn == HistoryQuery.TimeColumn ? cursorOf(rows[^1]).ToString() : null;
+        return new HistoryPage<T>(rows, totals.Count, totals, next);
+    }
+
+    private async Task<HistoryTotals> CachedAsync(
+        PortalDb db, LedgerKind kind, HistoryScope scope, HistoryQuery q, Func<Task<HistoryTotals>> compute, CancellationToken cancellationToken)
+    {
+        if (scope.Connections.Count == 0)
+        {
+            return HistoryTotals.Empty;
+        }
+        var stamp = await ChangeStampAsync(db, kind, scope, cancellationToken);
+        var key = $"history-totals|{kind}|{string.Join(',', scope.Connections)}|{(q with { Connections = [] }).FilterKey()}|{stamp}";
+        if (cache.TryGetValue(key, out HistoryTotals? cached) && cached is not null)
+        {
+            return cached;
+        }
+        var totals = await compute();
+        cache.Set(key, totals, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TotalsLifetime, Size = 1 });
+        return totals;
+    }
+
+    /// <summary>Changes whenever rows are added (the table's highest id) or a sync changes rows of these connections
+    /// (<see cref="LedgerSyncState.LastChangeAt"/>), so cached totals never outlive the data they sum.</summary>
+    private static async Task<string> ChangeStampAsync(PortalDb db, LedgerKind kind, HistoryScope scope, CancellationToken cancellationToken)
+    {
+        var ids = scope.Connections;
+        long? highest = kind switch
+        {
+            LedgerKind.Trades => await db.LedgerTrades.MaxAsync(t => (long?)t.Id, cancellationToken),
+            LedgerKind.Orders => await db.LedgerOrders.MaxAsync(o => (long?)o.Id, cancellationToken),
+            _ => await db.LedgerTransfers.MaxAsync(t => (long?)t.Id, cancellationToken),
+        };
+        var changes = await db.LedgerSyncStates.AsNoTracking()
+            .Where(s => ids.Contains(s.ConnectionId) && s.Kind == kind)
+            .Select(s => s.LastChangeAt)
+            .ToListAsync(cancellationToken);
+        var changed = changes.Max()?.UtcTicks;
+        return $"{highest}|{changed}|{changes.Count}";
+    }
+
+    private static async Task<HistoryTotals> TradeTotalsAsync(IQueryable<LedgerTrade> rows, CancellationToken cancellationToken)
+    {
+        var volume = await rows.GroupBy(t => t.QuoteCurrency)
+            .Select(g => new { Coin = g.Key, Count = g.Count(), Sum = g.Sum(t => t.QuoteAmount) })
+            .ToListAsync(cancellationToken);
+        var fees = await rows.GroupBy(t => t.FeeCoin)
+            .Select(g => new { Coin = g.Key, Sum = g.Sum(t => t.Fee) })
+            .ToListAsync(cancellationToken);
+        return new HistoryTotals
+        {
+            Count = volume.Sum(v => v.Count),
+            VolumeByQuote = volume.ToDictionary(v => v.Coin, v => v.Sum, StringComparer.Ordinal),
+            FeesByCoin = Fees(fees.Select(f => (f.Coin, f.Sum))),
+        };
+    }
+
+    private static async Task<HistoryTotals> OrderTotalsAsync(IQueryable<LedgerOrder> rows, CancellationToken cancellationToken)
+    {
+        var statuses = await rows.GroupBy(o => o.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var fees = await rows.GroupBy(o => o.FeeCoin)
+            .Select(g => new { Coin = g.Key, Sum = g.Sum(o => o.Fee) })
+            .ToListAsync(cancellationToken);
+        return new HistoryTotals
+        {
+            Count = statuses.Sum(s => s.Count),
+            CountByStatus = statuses.ToDictionary(s => s.Status, s => s.Count, StringComparer.Ordinal),
+            FeesByCoin = Fees(fees.Select(f => (f.Coin, f.Sum))),
+        };
+    }
+
+    private static async Task<HistoryTotals> TransferTotalsAsync(IQueryable<LedgerTransfer> rows, CancellationToken cancellationToken)
+    {
+        var amounts = await rows.GroupBy(t => t.Currency)
+            .Select(g => new { Currency = g.Key, Sum = g.Sum(t => t.Amount) })
+            .ToListAsync(cancellationToken);
+        var fees = await rows.GroupBy(t => t.FeeCoin ?? t.Currency)
+            .Select(g => new { Coin = g.Key, Sum = g.Sum(t => t.Fee) })
+            .ToListAsync(cancellationToken);
+        var states = await rows.GroupBy(t => t.State)
+            .Select(g => new { State = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return new HistoryTotals
+        {
+            Count = states.Sum(s => s.Count),
+            AmountByCurrency = amounts.ToDictionary(a => a.Currency, a => a.Sum, StringComparer.Ordinal),
+            FeesByCoin = Fees(fees.Select(f => ((string?)f.Coin, f.Sum))),
+            CountByStatus = states.ToDictionary(s => s.State.ToString().ToLowerInvariant(), s => s.Count, StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>Fees per coin, leaving out rows that name no fee coin and charged nothing.</summary>
+    private static Dictionary<string, decimal> Fees(IEnumerable<(string? Coin, decimal Sum)> fees) =>
+        fees.Where(f => f.Coin is not null || f.Sum != 0m)
+            .GroupBy(f => f.Coin ?? "", StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(f => f.Sum), StringComparer.Ordinal);
+
+    /// <summary>A LIKE pattern matching <paramref name="text"/> anywhere, with LIKE's wildcards taken literally.</summary>
+    private static string LikePattern(string text) =>
+        "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+}
