@@ -118,6 +118,42 @@ public sealed class SandboxExchange
         }
     }
 
+    /// <summary>Records a deposit the exchange has seen but not yet credited (test set-up for syncs that must re-read
+    /// pending transfers); <see cref="CompleteDeposit"/> settles it later. Returns the deposit's id.</summary>
+    public int DepositPending(string email, string coin, decimal amount)
+    {
+        lock (State.Gate)
+        {
+            var user = FindOrThrow(email);
+            var now = Time.GetUtcNow();
+            var index = State.CoinIndex(coin);
+            var deposit = new SandboxTransfer(State.NextTransferId(), "deposit", coin, amount, 0, coin,
+                SandboxAddresses.For(user.Id, coin), State.NewHex(32), State.Catalog.Coins[index].DefaultNetwork,
+                Status: false, Dismissed: false, Rejected: false, Processing: true, Waiting: false, "Sandbox pending deposit", user.Id, now, now);
+            user.Deposits.Add(deposit);
+            return deposit.Id;
+        }
+    }
+
+    /// <summary>Completes a pending deposit: credits its amount and marks it done, as the exchange does once the
+    /// chain confirms it.</summary>
+    public void CompleteDeposit(string email, int id)
+    {
+        lock (State.Gate)
+        {
+            var user = FindOrThrow(email);
+            var at = user.Deposits.FindIndex(d => d.Id == id);
+            if (at < 0 || user.Deposits[at].Status)
+            {
+                throw new ArgumentException($"No pending deposit {id} of {email}", nameof(id));
+            }
+            var now = Time.GetUtcNow();
+            var deposit = user.Deposits[at];
+            user.Credit(State.CoinIndex(deposit.Currency), deposit.Amount, now);
+            user.Deposits[at] = deposit with { Status = true, Processing = false, UpdatedAt = now };
+        }
+    }
+
     internal void CreditDeposit(SandboxUser user, string coin, decimal amount, string description)
     {
         var now = Time.GetUtcNow();

@@ -7,6 +7,7 @@ using AllexPortal.Web.Exchange;
 using AllexPortal.Web.Explorers;
 using AllexPortal.Web.Health;
 using AllexPortal.Web.History;
+using AllexPortal.Web.Ledger;
 using AllexPortal.Web.Hosting;
 using AllexPortal.Web.Orders;
 using AllexPortal.Web.Portfolio;
@@ -25,6 +26,7 @@ builder.AddPortalConnections();
 builder.AddPortalPortfolio();
 builder.AddPortalDemo();
 builder.AddPortalHistory();
+builder.Services.AddPortalLedger();
 builder.AddPortalOrders();
 builder.AddPortalExplorers();
 
