@@ -1,4 +1,7 @@
+using AllexPortal.Exchange;
 using AllexPortal.Exchange.Market;
+using AllexPortal.Exchange.Trading;
+using AllexPortal.Web.Exchange;
 using AllexPortal.Exchange.Security;
 using AllexPortal.Sandbox;
 using AllexPortal.Web.Connections;
@@ -16,6 +19,13 @@ namespace AllexPortal.Web.Tests.HistoryPages;
 /// </summary>
 public sealed class HistoryPagesPortal : ListeningPortal
 {
+    /// <summary>The background sync stays off: tests arrange ledger rows themselves and a sync would race them.</summary>
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Ledger:SyncInterval"] = "00:00:00",
+        ["Ledger:DiscoveryInterval"] = "00:00:00",
+    };
+
     public SandboxExchange Sandbox => Services.GetRequiredService<SandboxExchange>();
 
     /// <summary>The sandbox demo user's e-mail, the key to its truth (<see cref="SandboxExchange.LiveOrdersOf"/>).</summary>
@@ -50,6 +60,34 @@ public sealed class HistoryPagesPortal : ListeningPortal
         db.Connections.Add(connection);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return connection.Id;
+    }
+
+    /// <summary>Places a resting limit buy of the sandbox demo user at half the market price (so it stays open) and
+    /// returns it as the sandbox holds it.</summary>
+    public async Task<SandboxOrder> PlaceOpenOrderAsync(string symbol = "btc-usdt")
+    {
+        var demo = Sandbox.Options.Demo;
+        var client = Services.GetRequiredService<IAllexClientFactory>()
+            .ForApiKey(Services.GetRequiredService<PortalExchangeEndpoint>().BaseUrl, new ApiKeyCredentials(demo.ApiKey, demo.ApiSecret));
+        var price = Math.Round(Sandbox.PriceOf(symbol) / 2m, 2);
+        var size = Math.Round(5m / price, 4) + 0.0001m;
+        var order = await client.Trading.CreateOrderAsync(
+            new CreateOrderRequest { Symbol = symbol, Side = OrderSide.Buy, Size = size, Type = OrderType.Limit, Price = price },
+            TestContext.Current.CancellationToken);
+        return Sandbox.LiveOrdersOf(DemoEmail).Single(o => o.Id == order.Id);
+    }
+
+    /// <summary>Adds fills to a connection's ledger, as a sync would.</summary>
+    public async Task AddTradesAsync(Guid connectionId, params LedgerTrade[] trades)
+    {
+        await using var db = await CreateDbAsync();
+        foreach (var trade in trades)
+        {
+            trade.ConnectionId = connectionId;
+        }
+
+        db.LedgerTrades.AddRange(trades);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 
     /// <summary>Copies one of the sandbox's live orders into a connection's ledger, as a sync would.</summary>

@@ -16,7 +16,7 @@ public sealed class OrderCancellationTests(HistoryPagesPortal portal) : IClassFi
     public async Task Cancelling_an_open_order_cancels_it_on_the_exchange_and_in_the_ledger()
     {
         var (userId, connectionId) = await portal.NewUserWithDemoConnectionAsync(canTrade: true);
-        var open = OpenOrders().First();
+        var open = await portal.PlaceOpenOrderAsync();
         var row = await portal.CopyToLedgerAsync(connectionId, open);
 
         var result = await Cancellation.CancelAsync(userId, connectionId, open.Id, TestContext.Current.CancellationToken);
@@ -33,7 +33,7 @@ public sealed class OrderCancellationTests(HistoryPagesPortal portal) : IClassFi
     public async Task Cancelling_an_order_that_is_already_cancelled_says_so_and_sends_nothing_twice()
     {
         var (userId, connectionId) = await portal.NewUserWithDemoConnectionAsync(canTrade: true);
-        var open = OpenOrders().First();
+        var open = await portal.PlaceOpenOrderAsync();
         await Cancellation.CancelAsync(userId, connectionId, open.Id, TestContext.Current.CancellationToken);
 
         var again = await Cancellation.CancelAsync(userId, connectionId, open.Id, TestContext.Current.CancellationToken);
@@ -56,7 +56,7 @@ public sealed class OrderCancellationTests(HistoryPagesPortal portal) : IClassFi
     public async Task A_connection_whose_key_cannot_trade_is_refused_before_the_exchange_is_asked()
     {
         var (userId, connectionId) = await portal.NewUserWithDemoConnectionAsync(canTrade: false);
-        var open = OpenOrders().First();
+        var open = await portal.PlaceOpenOrderAsync();
 
         await Assert.ThrowsAsync<OrderCancellationRefusedException>(() =>
             Cancellation.CancelAsync(userId, connectionId, open.Id, TestContext.Current.CancellationToken));
@@ -69,7 +69,7 @@ public sealed class OrderCancellationTests(HistoryPagesPortal portal) : IClassFi
     {
         var (_, victimConnection) = await portal.NewUserWithDemoConnectionAsync(canTrade: true);
         var intruder = await portal.NewUserAsync();
-        var open = OpenOrders().First();
+        var open = await portal.PlaceOpenOrderAsync();
 
         await Assert.ThrowsAsync<ConnectionNotFoundException>(() =>
             Cancellation.CancelAsync(intruder, victimConnection, open.Id, TestContext.Current.CancellationToken));
@@ -82,7 +82,7 @@ public sealed class OrderCancellationTests(HistoryPagesPortal portal) : IClassFi
     {
         var (_, victimConnection) = await portal.NewUserWithDemoConnectionAsync(canTrade: true);
         var intruder = await portal.NewUserAsync();
-        var symbol = OpenOrders().First().Symbol;
+        var symbol = (await portal.PlaceOpenOrderAsync("sol-usdt")).Symbol;
 
         await Assert.ThrowsAsync<ConnectionNotFoundException>(() =>
             Cancellation.CancelAllAsync(intruder, victimConnection, symbol, TestContext.Current.CancellationToken));
@@ -94,7 +94,7 @@ public sealed class OrderCancellationTests(HistoryPagesPortal portal) : IClassFi
     public async Task Cancel_all_cancels_exactly_the_open_orders_of_that_pair()
     {
         var (userId, connectionId) = await portal.NewUserWithDemoConnectionAsync(canTrade: true);
-        var symbol = OpenOrders().First().Symbol;
+        var symbol = (await portal.PlaceOpenOrderAsync("eth-usdt")).Symbol;
         var ofPair = OpenOrders().Where(o => o.Symbol == symbol).Select(o => o.Id).ToHashSet();
         var others = OpenOrders().Where(o => o.Symbol != symbol).Select(o => o.Id).ToHashSet();
 

@@ -78,7 +78,7 @@ public sealed partial class HistoryView : IAsyncDisposable
         else
         {
             filter = new HistoryQuery();
-            problem = error;
+            problem = $"The filter in the address was ignored: {error}";
         }
 
         await LoadAsync();
