@@ -36,16 +36,20 @@ public sealed class HistoryPagesTests(PortalServer portal, Chromium chromium)
         await WaitForRowsAsync(session);
 
         await PickSymbolAsync(session, Symbol.ToUpperInvariant());
-        await Eventually.SucceedsAsync("the address to carry the pair", () => Task.FromResult(session.Page.Url.Contains("symbol=btc-usdt", StringComparison.Ordinal)));
         await TypeDateRangeAsync(session, fromDay, toDay);
-        await Eventually.SucceedsAsync("the address to carry the dates", () => Task.FromResult(session.Page.Url.Contains("to=", StringComparison.Ordinal)));
         var query = QueryHelpers.ParseQuery(new Uri(session.Page.Url).Query);
         var from = DateTimeOffset.Parse(query["from"]!, CultureInfo.InvariantCulture);
         var to = DateTimeOffset.Parse(query["to"]!, CultureInfo.InvariantCulture);
         var expected = trades.Where(t => t.Timestamp >= from && t.Timestamp < to).ToList();
         Assert.True(expected.Count > 50, $"The chosen range holds only {expected.Count} trades; the test needs more than two pages.");
-        await Eventually.SucceedsAsync("the total to count the filtered trades", async () =>
-            await session.Page.Locator("[data-testid=total-count]").InnerTextAsync() == expected.Count.ToString("#,##0", CultureInfo.InvariantCulture));
+        var shown = "";
+        for (var wait = 0; wait < 60 && shown != expected.Count.ToString("#,##0", CultureInfo.InvariantCulture); wait++)
+        {
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+            shown = await session.Page.Locator("[data-testid=total-count]").InnerTextAsync();
+        }
+
+        Assert.Equal(expected.Count.ToString("#,##0", CultureInfo.InvariantCulture), shown);
 
         var firstPage = await FirstRowTimeAsync(session);
         await session.Page.Locator("[data-testid=trades-grid] button[aria-label='Next page']").ClickAsync();
@@ -53,6 +57,8 @@ public sealed class HistoryPagesTests(PortalServer portal, Chromium chromium)
         var secondPage = await session.Page.Locator($"{Rows} [data-testid=history-time]").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.utc)");
         await Screenshots.SaveAsync(session.Page, "history-trades-1280.png");
 
+        var href = await session.Page.Locator("[data-testid=download-csv]").GetAttributeAsync("href");
+        Assert.True(href?.Contains("to=", StringComparison.Ordinal), $"The download link {href} lacks the date filter.");
         var download = await session.Page.RunAndWaitForDownloadAsync(() => session.Page.ClickAsync("[data-testid=download-csv]"));
         var lines = await File.ReadAllLinesAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
 
@@ -62,7 +68,7 @@ public sealed class HistoryPagesTests(PortalServer portal, Chromium chromium)
         var symbol = Array.IndexOf(header, "symbol");
         var size = Array.IndexOf(header, "size");
         var price = Array.IndexOf(header, "price");
-        Assert.Equal(expected.Count, rows.Count);
+        Assert.True(expected.Count == rows.Count, $"{rows.Count} rows in the CSV of {href}, {expected.Count} expected.");
         Assert.All(rows, r => Assert.Equal(Symbol, r[symbol]));
         Assert.Equal(
             expected.Select(t => (t.Timestamp.UtcTicks, t.Size, t.Price)).Order(),
@@ -127,7 +133,7 @@ public sealed class HistoryPagesTests(PortalServer portal, Chromium chromium)
         var session = await PortalSession.OpenAsync(chromium.Browser, portal.BaseUrl, width, height);
         await session.Page.GotoAsync("/Account/Login");
         await session.Page.ClickAsync("[data-testid=try-demo]");
-        await session.Page.WaitForURLAsync(session.BaseUrl + "/");
+        await session.Page.WaitForURLAsync(session.BaseUrl + "/", new PageWaitForURLOptions { Timeout = 90_000 });
         return session;
     }
 
@@ -140,10 +146,17 @@ public sealed class HistoryPagesTests(PortalServer portal, Chromium chromium)
     private static async Task<string?> FirstRowTimeAsync(PortalSession session) =>
         await session.Page.Locator($"{Rows} [data-testid=history-time]").First.GetAttributeAsync("data-utc");
 
+    /// <summary>Opens the pair select and picks <paramref name="label"/> until the address carries the pair (clicks before
+    /// the circuit answers, or while the popover animates, are retried).</summary>
     private static async Task PickSymbolAsync(PortalSession session, string label)
     {
-        await Eventually.SucceedsAsync($"the pair select to offer {label}", async () =>
+        await Eventually.SucceedsAsync($"the pair select to filter by {label}", async () =>
         {
+            if (session.Page.Url.Contains("symbol=" + label.ToLowerInvariant(), StringComparison.Ordinal))
+            {
+                return true;
+            }
+
             var item = session.Page.Locator(".mud-popover-open .mud-list-item").GetByText(label, new() { Exact = true });
             if (await item.CountAsync() == 0)
             {
@@ -154,21 +167,35 @@ public sealed class HistoryPagesTests(PortalServer portal, Chromium chromium)
             try
             {
                 await item.First.ClickAsync(new LocatorClickOptions { Timeout = 2_000 });
-                return true;
             }
             catch (TimeoutException)
             {
                 return false;
             }
+
+            await Task.Delay(1_000, TestContext.Current.CancellationToken);
+            return session.Page.Url.Contains("symbol=" + label.ToLowerInvariant(), StringComparison.Ordinal);
         });
     }
 
+    /// <summary>Types both days into the range picker until the address carries the range.</summary>
     private static async Task TypeDateRangeAsync(PortalSession session, DateTime from, DateTime to)
     {
         var inputs = session.Page.Locator("[data-testid=filter-dates] input");
-        await inputs.Nth(0).FillAsync(from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await inputs.Nth(0).PressAsync("Tab");
-        await inputs.Nth(1).FillAsync(to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await inputs.Nth(1).PressAsync("Tab");
+        Assert.Equal(2, await inputs.CountAsync());
+        await Eventually.SucceedsAsync("the address to carry the dates", async () =>
+        {
+            if (session.Page.Url.Contains("to=", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            await inputs.Nth(0).FillAsync(from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await inputs.Nth(0).PressAsync("Tab");
+            await inputs.Nth(1).FillAsync(to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await inputs.Nth(1).PressAsync("Tab");
+            await Task.Delay(1_000, TestContext.Current.CancellationToken);
+            return session.Page.Url.Contains("to=", StringComparison.Ordinal);
+        });
     }
 }

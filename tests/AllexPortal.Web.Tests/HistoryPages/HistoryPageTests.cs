@@ -43,7 +43,6 @@ public sealed class HistoryPageTests : BunitContext, IClassFixture<HistoryPagesP
         Services.AddSingleton(portal.Services.GetRequiredService<LedgerSyncCoordinator>());
         Services.AddSingleton(portal.Services.GetRequiredService<ExplorerLinks>());
         Services.AddSingleton(portal.Services.GetRequiredService<TimeProvider>());
-        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     [Fact]
@@ -144,6 +143,7 @@ public sealed class HistoryPageTests : BunitContext, IClassFixture<HistoryPagesP
         var (userId, connectionId) = await portal.NewUserWithDemoConnectionAsync(canTrade: true);
         var order = await portal.PlaceOpenOrderAsync();
         await portal.CopyToLedgerAsync(connectionId, order);
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var dialogs = Render<MudDialogProvider>();
         var grid = await RenderOrdersAsync(userId);
 
@@ -162,6 +162,7 @@ public sealed class HistoryPageTests : BunitContext, IClassFixture<HistoryPagesP
         var (userId, connectionId) = await portal.NewUserWithDemoConnectionAsync(canTrade: true);
         var order = await portal.PlaceOpenOrderAsync();
         await portal.CopyToLedgerAsync(connectionId, order);
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var dialogs = Render<MudDialogProvider>();
         var grid = await RenderOrdersAsync(userId);
 
@@ -179,6 +180,7 @@ public sealed class HistoryPageTests : BunitContext, IClassFixture<HistoryPagesP
     {
         var authorization = AddAuthorization();
         authorization.SetAuthorized("viewer").SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();
         var navigation = Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo(relativeUri);
@@ -188,6 +190,7 @@ public sealed class HistoryPageTests : BunitContext, IClassFixture<HistoryPagesP
 
     private async Task<IRenderedComponent<OrdersGrid>> RenderOrdersAsync(string userId)
     {
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();
         var tradable = await scope.ServiceProvider.GetRequiredService<OrderCancellation>().TradableConnectionsAsync(userId, Xunit.TestContext.Current.CancellationToken);
         var connections = await scope.ServiceProvider.GetRequiredService<ConnectionService>().ListAsync(userId, Xunit.TestContext.Current.CancellationToken);

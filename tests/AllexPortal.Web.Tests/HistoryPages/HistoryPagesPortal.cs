@@ -69,8 +69,8 @@ public sealed class HistoryPagesPortal : ListeningPortal
         var demo = Sandbox.Options.Demo;
         var client = Services.GetRequiredService<IAllexClientFactory>()
             .ForApiKey(Services.GetRequiredService<PortalExchangeEndpoint>().BaseUrl, new ApiKeyCredentials(demo.ApiKey, demo.ApiSecret));
-        var price = Math.Round(Sandbox.PriceOf(symbol) / 2m, 2);
-        var size = Math.Round(5m / price, 4) + 0.0001m;
+        var price = Math.Floor(Sandbox.PriceOf(symbol) / 2m);
+        var size = symbol switch { "btc-usdt" => 0.001m, "eth-usdt" => 0.01m, _ => 0.1m };
         var order = await client.Trading.CreateOrderAsync(
             new CreateOrderRequest { Symbol = symbol, Side = OrderSide.Buy, Size = size, Type = OrderType.Limit, Price = price },
             TestContext.Current.CancellationToken);

@@ -51,6 +51,9 @@ public abstract class HistoryGrid<T> : ComponentBase, IDisposable
     /// <summary>The query of the last load (filter, sort and page): the Download link exports this filter in this order.</summary>
     protected HistoryQuery Current { get; private set; } = new();
 
+    /// <summary>What the Download link exports: the page's filter (always current, it is a parameter) in the grid's last sort.</summary>
+    protected HistoryQuery Exported => Filter with { Sort = Current.Sort, Descending = Current.Descending };
+
     /// <summary>Maps a grid column's property name to the history's sort column.</summary>
     protected abstract IReadOnlyDictionary<string, string> SortColumns { get; }
 
@@ -113,7 +116,7 @@ public abstract class HistoryGrid<T> : ComponentBase, IDisposable
         var column = sort is not null && sortColumns.TryGetValue(sort.SortBy, out var name) ? name : null;
         return filter with
         {
-            Sort = column,
+            Sort = column == HistoryQuery.TimeColumn ? null : column,
             Descending = column is null || sort!.Descending,
             Page = state.Page,
             PageSize = state.PageSize,

@@ -5,6 +5,7 @@ using AllexPortal.Web.Ledger;
 using AllexPortal.Web.Orders;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.JSInterop;
@@ -30,6 +31,7 @@ public sealed partial class HistoryView : IAsyncDisposable
     private string? problem;
     private int revision;
     private IJSObjectReference? module;
+    private bool listening;
 
     /// <summary>The route's tab segment; none means trades.</summary>
     [Parameter]
@@ -69,6 +71,19 @@ public sealed partial class HistoryView : IAsyncDisposable
             return;
         }
 
+        if (!listening)
+        {
+            Navigation.LocationChanged += OnLocationChanged;
+            listening = true;
+        }
+
+        ApplyAddress();
+        await LoadAsync();
+    }
+
+    /// <summary>Reads the filter from the address's query string.</summary>
+    private void ApplyAddress()
+    {
         var uri = Navigation.ToAbsoluteUri(Navigation.Uri);
         if (HistoryQuery.TryParse(QueryHelpers.ParseQuery(uri.Query), out var parsed, out var error))
         {
@@ -80,9 +95,19 @@ public sealed partial class HistoryView : IAsyncDisposable
             filter = new HistoryQuery();
             problem = $"The filter in the address was ignored: {error}";
         }
-
-        await LoadAsync();
     }
+
+    /// <summary>A change of only the query string re-renders no parameter of this page (the tab is unchanged), so the
+    /// filter follows the address here.</summary>
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(() =>
+    {
+        if (tab is { } current && new Uri(e.Location).AbsolutePath.TrimEnd('/').EndsWith("/history/" + current.Slug(), StringComparison.OrdinalIgnoreCase)
+            || (tab == HistoryTab.Trades && new Uri(e.Location).AbsolutePath.TrimEnd('/').EndsWith("/history", StringComparison.OrdinalIgnoreCase)))
+        {
+            ApplyAddress();
+            StateHasChanged();
+        }
+    });
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -167,6 +192,7 @@ public sealed partial class HistoryView : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Navigation.LocationChanged -= OnLocationChanged;
         if (module is not null)
         {
             try
