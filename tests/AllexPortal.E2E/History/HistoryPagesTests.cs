@@ -55,6 +55,7 @@ public sealed class HistoryPagesTests(PortalServer portal, Chromium chromium)
         await session.Page.Locator("[data-testid=trades-grid] button[aria-label='Next page']").ClickAsync();
         await Eventually.SucceedsAsync("the second page to show", async () => await FirstRowTimeAsync(session) != firstPage);
         var secondPage = await session.Page.Locator($"{Rows} [data-testid=history-time]").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.utc)");
+        await session.Page.EvaluateAsync("window.scrollTo(0, 0)");
         await Screenshots.SaveAsync(session.Page, "history-trades-1280.png");
 
         var href = await session.Page.Locator("[data-testid=download-csv]").GetAttributeAsync("href");
