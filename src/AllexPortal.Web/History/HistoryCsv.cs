@@ -1,8 +1,10 @@
+using System.Data.Common;
 using System.Globalization;
 using AllexPortal.Core.Csv;
 using AllexPortal.Exchange.Market;
 using AllexPortal.Web.Ledger;
 using CsvHelper;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace AllexPortal.Web.History;
 
@@ -44,6 +46,49 @@ public static class HistoryCsv
             csv.WriteField(SafeCsv.Neutralise(t.OrderId));
             csv.WriteField(SafeCsv.Neutralise(t.Key));
         }, cancellationToken);
+
+    /// <summary>
+    /// Writes fills straight from a SQLite reader over the trades table (columns by name, as stored: times as EF's
+    /// binary longs, decimals as invariant text, the side as <c>Buy</c>/<c>Sell</c>). Same output as
+    /// <see cref="WriteTradesAsync"/>.
+    /// </summary>
+    internal static async Task<long> WriteStoredTradesAsync(DbDataReader reader, HistoryScope scope, TextWriter output, CancellationToken cancellationToken)
+    {
+        var (time, connection, symbol, side, size, price, amount, fee, feeCoin, orderId, key) = (
+            reader.GetOrdinal(nameof(LedgerTrade.Timestamp)), reader.GetOrdinal(nameof(LedgerTrade.ConnectionId)), reader.GetOrdinal(nameof(LedgerTrade.Symbol)),
+            reader.GetOrdinal(nameof(LedgerTrade.Side)), reader.GetOrdinal(nameof(LedgerTrade.Size)), reader.GetOrdinal(nameof(LedgerTrade.Price)),
+            reader.GetOrdinal(nameof(LedgerTrade.QuoteAmount)), reader.GetOrdinal(nameof(LedgerTrade.Fee)), reader.GetOrdinal(nameof(LedgerTrade.FeeCoin)),
+            reader.GetOrdinal(nameof(LedgerTrade.OrderId)), reader.GetOrdinal(nameof(LedgerTrade.Key)));
+        var labels = scope.Labels.ToDictionary(l => l.Key.ToString(), l => SafeCsv.Neutralise(l.Value), StringComparer.OrdinalIgnoreCase);
+        await using var csv = SafeCsv.CreateWriter(output, leaveOpen: true);
+        foreach (var column in TradeColumns)
+        {
+            csv.WriteField(column);
+        }
+        await csv.NextRecordAsync();
+        long count = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            csv.WriteField(SafeCsv.FormatTime(StoredTime(reader.GetInt64(time))));
+            csv.WriteField(labels.GetValueOrDefault(reader.GetString(connection), ""));
+            csv.WriteField(SafeCsv.Neutralise(reader.GetString(symbol)));
+            csv.WriteField(reader.GetString(side).StartsWith('B') ? "buy" : "sell");
+            csv.WriteField(StoredNumber(reader.GetString(size)));
+            csv.WriteField(StoredNumber(reader.GetString(price)));
+            csv.WriteField(StoredNumber(reader.GetString(amount)));
+            csv.WriteField(StoredNumber(reader.GetString(fee)));
+            csv.WriteField(reader.IsDBNull(feeCoin) ? "" : SafeCsv.Neutralise(reader.GetString(feeCoin)));
+            csv.WriteField(reader.IsDBNull(orderId) ? "" : SafeCsv.Neutralise(reader.GetString(orderId)));
+            csv.WriteField(SafeCsv.Neutralise(reader.GetString(key)));
+            await csv.NextRecordAsync();
+            if (++count % FlushEvery == 0)
+            {
+                await csv.FlushAsync();
+            }
+        }
+        await csv.FlushAsync();
+        return count;
+    }
 
     /// <summary>Writes orders; returns the number of rows written.</summary>
     public static Task<long> WriteOrdersAsync(IAsyncEnumerable<LedgerOrder> rows, HistoryScope scope, TextWriter output, CancellationToken cancellationToken = default) =>
@@ -110,6 +155,16 @@ public static class HistoryCsv
         await csv.FlushAsync();
         return count;
     }
+
+    /// <summary>EF Core's SQLite encoding of a <see cref="DateTimeOffset"/> (a sortable long), decoded by EF's own converter.</summary>
+    private static readonly Func<long, DateTimeOffset> StoredTime =
+        (Func<long, DateTimeOffset>)new DateTimeOffsetToBinaryConverter().ConvertFromProviderExpression.Compile();
+
+    /// <summary>A decimal as the ledger stores it (invariant text); anything that is not plainly a number is treated as text.</summary>
+    private static string StoredNumber(string text) =>
+        text.Length > 0 && (char.IsAsciiDigit(text[0]) || (text[0] == '-' && text.Length > 1 && char.IsAsciiDigit(text[1])))
+            ? text
+            : SafeCsv.Neutralise(text);
 
     // Numbers are written as invariant text directly: they are never neutralised, so a negative amount stays a number.
     private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);

@@ -83,7 +83,7 @@ public static class HistoryExportEndpoints
         await using var text = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 32 * 1024, leaveOpen: true);
         var rows = kind switch
         {
-            LedgerKind.Trades => await HistoryCsv.WriteTradesAsync(history.StreamTradesAsync(scope, query, cancellationToken), scope, text, cancellationToken),
+            LedgerKind.Trades => await history.ExportTradesCsvAsync(scope, query, text, cancellationToken),
             LedgerKind.Orders => await HistoryCsv.WriteOrdersAsync(history.StreamOrdersAsync(scope, query, cancellationToken), scope, text, cancellationToken),
             LedgerKind.Deposits => await HistoryCsv.WriteTransfersAsync(
                 history.StreamTransfersAsync(scope, TransferDirection.Deposit, query, cancellationToken), scope, text, cancellationToken),
