@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using AllexPortal.Exchange;
 using AllexPortal.Exchange.Errors;
 using AllexPortal.Web.Connections;
@@ -64,7 +65,7 @@ public sealed class LedgerSyncCoordinator : IAsyncDisposable
             return;
         }
 
-        _ = Task.Run(() => ExecuteAsync(run), CancellationToken.None);
+        _ = Task.Run(() => ExecuteInBackgroundAsync(run), CancellationToken.None);
     }
 
     /// <summary>Asks the connection's running sync to stop after the page in hand; nothing when none runs or it is
@@ -154,6 +155,21 @@ public sealed class LedgerSyncCoordinator : IAsyncDisposable
         await ConnectionService.FindOwnedAsync(db, userId, connectionId, cancellationToken);
     }
 
+    /// <summary>A background run has no caller to throw to: whatever escapes (the host going away under it) is logged.</summary>
+    private async Task ExecuteInBackgroundAsync(ConnectionSyncRun run)
+    {
+        try
+        {
+            await ExecuteAsync(run);
+        }
+#pragma warning disable CA1031 // nothing awaits this task; an escaping exception would go unobserved
+        catch (Exception failure)
+#pragma warning restore CA1031
+        {
+            logger.LogError(failure, "Ledger sync of connection {ConnectionId} ended abnormally", run.ConnectionId);
+        }
+    }
+
     private async Task<LedgerSyncResult> ExecuteAsync(ConnectionSyncRun run)
     {
         var results = new List<LedgerKindSyncResult>();
@@ -235,7 +251,8 @@ public sealed class LedgerSyncCoordinator : IAsyncDisposable
             await sync.RecordFailureAsync(message, CancellationToken.None);
             return (sync.Stopped(message), SyncFailureWording.StopsRun(failure));
         }
-        catch (Exception failure) when (failure is DbUpdateException or InvalidOperationException or HttpRequestException or IOException)
+        catch (Exception failure) when (failure is DbException or DbUpdateException or InvalidOperationException or HttpRequestException or IOException
+                                           or OperationCanceledException)
         {
             const string message = "The sync failed unexpectedly (see the portal's log); it resumes where it stopped at the next run.";
             logger.LogError(failure, "Ledger sync of {Kind} for connection {ConnectionId} failed", sync.Kind, sync.ConnectionId);

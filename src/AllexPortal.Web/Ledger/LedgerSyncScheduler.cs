@@ -8,7 +8,7 @@ namespace AllexPortal.Web.Ledger;
 /// <summary>
 /// Keeps every connection's ledger current without anyone watching: a sync of every connection each
 /// <see cref="LedgerOptions.SyncInterval"/>, and, every <see cref="LedgerOptions.DiscoveryInterval"/> from shortly
-/// after start, a first sync of connections never synced (a new connection, the demo's), so history appears soon
+/// after the portal started listening, a first sync of connections never synced (a new connection, the demo's), so history appears soon
 /// after a key is added without the connection code knowing about the ledger.
 /// </summary>
 public sealed class LedgerSyncScheduler(
@@ -16,6 +16,7 @@ public sealed class LedgerSyncScheduler(
     IDbContextFactory<PortalDb> databases,
     TimeProvider time,
     IOptions<LedgerOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<LedgerSyncScheduler> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -82,6 +83,8 @@ public sealed class LedgerSyncScheduler(
 
         try
         {
+            // The demo connection's base URL follows the address the portal listens on, known only once it started.
+            await WhenStartedAsync(stoppingToken);
             await Task.Delay(options.Value.StartupDelay, time, stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
@@ -115,6 +118,13 @@ public sealed class LedgerSyncScheduler(
         {
             // The host is stopping.
         }
+    }
+
+    private async Task WhenStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await started.Task.WaitAsync(stoppingToken);
     }
 
     /// <summary>A failing round (e.g. the database briefly unreachable) is logged; the schedule goes on.</summary>

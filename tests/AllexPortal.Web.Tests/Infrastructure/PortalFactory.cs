@@ -49,6 +49,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("ConnectionStrings:PortalDb", database.ConnectionString);
         builder.UseSetting("Security:SignInRateLimit:PermitLimit", "1000");
+        builder.UseSetting("Ledger:DiscoveryInterval", "00:00:00"); // no background ledger sync unless a test asks (Ledger/)
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -16,7 +16,11 @@ namespace AllexPortal.Web.Ledger.Sync;
 internal sealed class OrderHistorySync(HistorySyncContext context, ILogger logger) : HistorySync<Order>(context)
 {
     private const int LookupBatch = 20;
-    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+
+    /// <summary>Ids in the exchange's open list. Orders read in the window need no tracking: one closed since is
+    /// no longer open in the ledger, one still open is in the open list.</summary>
+    private readonly HashSet<string> listedOpen = new(StringComparer.Ordinal);
+    private bool readingOpenList;
 
     public override LedgerKind Kind => LedgerKind.Orders;
 
@@ -30,10 +34,13 @@ internal sealed class OrderHistorySync(HistorySyncContext context, ILogger logge
         var openPages = HistoryPageReader.ReadAsync(
             (page, limit, ct) => Context.Client.Trading.GetOrdersAsync(open: true, paging: Query(null, page, limit), cancellationToken: ct),
             Context.Options.PageSize, cancellationToken);
+        readingOpenList = true;
         await foreach (var page in openPages)
         {
             await CommitAsync(page.Rows, advanceCursor: false, cancellationToken);
         }
+
+        readingOpenList = false;
 
         List<string> stillOpen;
         await using (var db = await Context.Databases.CreateDbContextAsync(cancellationToken))
@@ -44,7 +51,7 @@ internal sealed class OrderHistorySync(HistorySyncContext context, ILogger logge
                 .ToListAsync(cancellationToken);
         }
 
-        foreach (var batch in stillOpen.Where(id => !seen.Contains(id)).Chunk(LookupBatch))
+        foreach (var batch in stillOpen.Where(id => !listedOpen.Contains(id)).Chunk(LookupBatch))
         {
             var found = new List<Order>(batch.Length);
             foreach (var id in batch)
@@ -72,7 +79,11 @@ internal sealed class OrderHistorySync(HistorySyncContext context, ILogger logge
         var (inserted, updated) = (0, 0);
         foreach (var row in rows)
         {
-            seen.Add(row.Id);
+            if (readingOpenList)
+            {
+                listedOpen.Add(row.Id);
+            }
+
             var fresh = ToLedger(row, now);
             if (known.TryGetValue(row.Id, out var existing))
             {

@@ -1,0 +1,78 @@
+using AllexPortal.Web.Connections;
+using AllexPortal.Web.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace AllexPortal.Web.Tests.Ledger;
+
+/// <summary>A connection id from the browser is checked against the acting user before anything runs.</summary>
+public sealed class SyncAccessTests(LedgerPortal portal) : IClassFixture<LedgerPortal>
+{
+    [Fact]
+    public async Task Sync_of_another_users_connection_is_refused_and_touches_nothing()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var (_, connectionId) = await portal.CreateUserWithDemoConnectionAsync();
+        var intruder = await portal.NewUserAsync();
+
+        await Assert.ThrowsAsync<ConnectionNotFoundException>(() => portal.Coordinator.SyncNowAsync(intruder, connectionId, cancellationToken));
+        await Assert.ThrowsAsync<ConnectionNotFoundException>(() => portal.Coordinator.StartAsync(intruder, connectionId, cancellationToken));
+
+        await using var db = await portal.DatabaseAsync();
+        Assert.False(await db.LedgerSyncStates.AnyAsync(s => s.ConnectionId == connectionId, cancellationToken));
+        Assert.Null(portal.Coordinator.ProgressOf(connectionId));
+    }
+
+    [Fact]
+    public async Task Status_lists_each_history_of_the_users_own_connections_only()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var (userId, connectionId) = await portal.CreateUserWithDemoConnectionAsync("Mine");
+        await portal.CreateUserWithDemoConnectionAsync("Someone else's");
+        await portal.Coordinator.SyncNowAsync(userId, connectionId, cancellationToken);
+
+        var statuses = await portal.Coordinator.StatusAsync(userId, cancellationToken);
+
+        Assert.Equal([LedgerKind.Trades, LedgerKind.Orders, LedgerKind.Deposits, LedgerKind.Withdrawals], statuses.Select(s => s.Kind));
+        Assert.All(statuses, s => Assert.Equal((connectionId, "Mine", true, false), (s.ConnectionId, s.ConnectionLabel, s.Complete, s.Running)));
+        Assert.Equal(portal.Sandbox.TradesOf(portal.DemoEmail).Count, statuses[0].RowCount);
+    }
+
+    [Fact]
+    public async Task Cancel_by_another_user_leaves_the_run_going_to_its_end()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var (userId, connectionId) = await portal.CreateUserWithDemoConnectionAsync();
+        var intruder = await portal.NewUserAsync();
+        var completed = new TaskCompletionSource();
+        void OnCompleted(Guid id)
+        {
+            if (id == connectionId)
+            {
+                completed.TrySetResult();
+            }
+        }
+
+        void CancelAsIntruder(LedgerSyncProgress p)
+        {
+            if (p.ConnectionId == connectionId)
+            {
+                portal.Coordinator.Cancel(intruder, connectionId);
+            }
+        }
+
+        portal.Coordinator.SyncCompleted += OnCompleted;
+        portal.Coordinator.ProgressChanged += CancelAsIntruder;
+        try
+        {
+            await portal.Coordinator.StartAsync(userId, connectionId, cancellationToken);
+            await completed.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+        }
+        finally
+        {
+            portal.Coordinator.SyncCompleted -= OnCompleted;
+            portal.Coordinator.ProgressChanged -= CancelAsIntruder;
+        }
+
+        Assert.True((await portal.StateAsync(connectionId, LedgerKind.Withdrawals)).Complete);
+    }
+}
