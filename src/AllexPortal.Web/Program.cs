@@ -4,10 +4,12 @@ using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Demo;
 using AllexPortal.Web.Exchange;
+using AllexPortal.Web.Explorers;
 using AllexPortal.Web.Health;
 using AllexPortal.Web.History;
 using AllexPortal.Web.Hosting;
 using AllexPortal.Web.Ledger;
+using AllexPortal.Web.Orders;
 using AllexPortal.Web.Portfolio;
 using AllexPortal.Web.Prices;
 using AllexPortal.Web.Reports;
@@ -29,6 +31,8 @@ builder.AddPortalDemo();
 builder.Services.AddPortalLedger();
 builder.AddPortalHistory();
 builder.AddPortalReports();
+builder.AddPortalOrders();
+builder.AddPortalExplorers();
 
 var app = builder.Build();
 
