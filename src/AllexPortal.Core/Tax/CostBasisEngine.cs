@@ -31,6 +31,12 @@ namespace AllexPortal.Core.Tax;
 /// warning with the shortfall; the unmatched part of a sale is reported as its own row with zero cost basis.
 /// </para>
 /// <para>
+/// <b>Methods per tax year.</b> A disposal uses the method of the tax year it falls in
+/// (<see cref="TaxReportOptions.MethodFor"/>); when a year's method differs from the last one, the held lots carry
+/// over into it as <see cref="TaxReportOptions.MethodByTaxYear"/> describes (into a pool at their total cost, out of
+/// one as a single lot at the pooled cost). With no overrides nothing is ever carried over.
+/// </para>
+/// <para>
 /// All arithmetic is <see cref="decimal"/>. Where a value must be divided (part of a lot, part of the proceeds,
 /// the pool average) or multiplied by a price, it is rounded once to 12 decimal places and the remainder is
 /// carried, so totals are conserved exactly (see <see cref="ValueRounding"/>).

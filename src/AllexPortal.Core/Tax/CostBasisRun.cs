@@ -23,14 +23,23 @@ internal sealed class CostBasisRun(TaxReportOptions options, PriceTable prices, 
     private TaxYear _year;
     private long _yearStartTicks = long.MaxValue;
     private long _yearEndTicks = long.MinValue;
+    private CostBasisMethod _method = options.Method;
+    // With no per-year methods the method never changes, and this bound is never reached.
+    private long _methodYearEndTicks = options.MethodByTaxYear.Count == 0 ? long.MaxValue : long.MinValue;
 
     public TaxReport Run(LedgerEvent[] ordered)
     {
         foreach (var ledgerEvent in ordered)
         {
-            if (ledgerEvent.Time.UtcTicks >= _endTicks)
+            var ticks = ledgerEvent.Time.UtcTicks;
+            if (ticks >= _endTicks)
             {
                 break;
+            }
+
+            if (ticks >= _methodYearEndTicks)
+            {
+                EnterMethodYear(ticks);
             }
 
             switch (ledgerEvent)
@@ -47,6 +56,11 @@ internal sealed class CostBasisRun(TaxReportOptions options, PriceTable prices, 
                 default:
                     throw new ArgumentException($"Unknown ledger event {ledgerEvent.GetType().Name}.", nameof(ordered));
             }
+        }
+
+        if (_endTicks - 1 >= _methodYearEndTicks)
+        {
+            EnterMethodYear(_endTicks - 1);
         }
 
         return new TaxReportSummary(options, _disposals, _warnings).Summarise(_accounts, prices);
@@ -241,6 +255,27 @@ internal sealed class CostBasisRun(TaxReportOptions options, PriceTable prices, 
         account.AddToYear(YearOf(ticks), totals);
     }
 
+    /// <summary>
+    /// Moves to the tax year containing <paramref name="ticks"/> and, when its method differs from the one the lots
+    /// are held under, carries every asset's lots over (see <see cref="TaxReportOptions.MethodByTaxYear"/>).
+    /// </summary>
+    private void EnterMethodYear(long ticks)
+    {
+        var year = TaxYear.Containing(new DateTimeOffset(ticks, TimeSpan.Zero), options.TaxYearStart);
+        _methodYearEndTicks = year.End.UtcTicks;
+        var method = options.MethodFor(year);
+        if (method == _method)
+        {
+            return;
+        }
+
+        _method = method;
+        foreach (var account in _accounts.Values)
+        {
+            account.SwitchTo(method);
+        }
+    }
+
     private TaxYear YearOf(long ticks)
     {
         if (ticks < _yearStartTicks || ticks >= _yearEndTicks)
@@ -311,7 +346,7 @@ internal sealed class CostBasisRun(TaxReportOptions options, PriceTable prices, 
     private AssetAccount Account(Asset asset)
     {
         ref var account = ref CollectionsMarshal.GetValueRefOrAddDefault(_accounts, asset, out _);
-        return account ??= new AssetAccount(options.Method);
+        return account ??= new AssetAccount(_method);
     }
 
     private static void Require(bool condition, LedgerEvent source, string rule)

@@ -11,7 +11,7 @@ namespace AllexPortal.Web.Reports;
 /// </summary>
 /// <param name="ConnectionIds">The connections whose ledgers are combined; each must be the acting user's.</param>
 /// <param name="Period">The tax year or custom range.</param>
-/// <param name="Method">How disposals consume lots (one method for the whole report: the engine has no per-year method).</param>
+/// <param name="Method">How disposals consume lots in every tax year <see cref="MethodByTaxYear"/> does not list.</param>
 public sealed record ReportRequest(IReadOnlyList<Guid> ConnectionIds, ReportPeriod Period, CostBasisMethod Method)
 {
     /// <summary>The currency every value is in. Default usdt.</summary>
@@ -26,6 +26,28 @@ public sealed record ReportRequest(IReadOnlyList<Guid> ConnectionIds, ReportPeri
     /// <summary>The day tax years start, for the per-year totals. Default 1 January.</summary>
     public TaxYearStart TaxYearStart { get; init; } = TaxYearStart.January1;
 
+    /// <summary>
+    /// A different method for individual tax years (keyed by the calendar year each starts in, years starting on
+    /// <see cref="TaxYearStart"/>); the lots carry over between years (see
+    /// <see cref="TaxReportOptions.MethodByTaxYear"/>). Years before the period count: they shape the lots it
+    /// inherits. Empty by default.
+    /// </summary>
+    public IReadOnlyDictionary<int, CostBasisMethod> MethodByTaxYear { get; init; } = new Dictionary<int, CostBasisMethod>();
+
+    /// <summary>
+    /// The overrides that change anything: those naming another method than <see cref="Method"/>, for a tax year
+    /// that begins before the period ends, in year order. Two requests differing only in overrides outside these
+    /// compute the same report, so only these reach the engine and the cache key.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<int, CostBasisMethod>> EffectiveOverrides
+    {
+        get
+        {
+            var lastYear = TaxYear.Containing(Period.LastInstant, TaxYearStart).StartYear;
+            return [.. MethodByTaxYear.Where(o => o.Value != Method && o.Key <= lastYear).OrderBy(o => o.Key)];
+        }
+    }
+
     /// <summary>The engine's options for this request.</summary>
     public TaxReportOptions ToOptions() => new(Method, Period)
     {
@@ -33,6 +55,7 @@ public sealed record ReportRequest(IReadOnlyList<Guid> ConnectionIds, ReportPeri
         UnknownCostBasis = UnknownCostBasis,
         LongTermThreshold = TimeSpan.FromDays(LongTermDays),
         TaxYearStart = TaxYearStart,
+        MethodByTaxYear = EffectiveOverrides.ToDictionary(),
     };
 
     /// <summary>
@@ -47,5 +70,6 @@ public sealed record ReportRequest(IReadOnlyList<Guid> ConnectionIds, ReportPeri
         Currency.Code,
         UnknownCostBasis,
         LongTermDays.ToString(CultureInfo.InvariantCulture),
-        TaxYearStart.Month.ToString(CultureInfo.InvariantCulture) + "-" + TaxYearStart.Day.ToString(CultureInfo.InvariantCulture));
+        TaxYearStart.Month.ToString(CultureInfo.InvariantCulture) + "-" + TaxYearStart.Day.ToString(CultureInfo.InvariantCulture),
+        string.Join(',', EffectiveOverrides.Select(o => FormattableString.Invariant($"{o.Key}={o.Value}"))));
 }

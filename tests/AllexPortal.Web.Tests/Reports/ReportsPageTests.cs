@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using MudBlazor.Extensions;
 using MudBlazor.Services;
 
 namespace AllexPortal.Web.Tests.Reports;
@@ -79,6 +80,54 @@ public sealed class ReportsPageTests : BunitContext, IClassFixture<ReportsPortal
         Assert.Equal(180m - 100.5m, Figure(page, "figure-gain"));
         Assert.Equal(1m, Figure(page, "figure-fees"));
         Assert.Equal(ReportFiles.All.Count, page.FindAll("[data-testid=report-downloads] a[download]").Count);
+    }
+
+    [Fact]
+    public async Task A_method_chosen_for_an_earlier_tax_year_reaches_the_request_and_shapes_the_lots_carried_over()
+    {
+        var userId = await portal.NewUserAsync();
+        var connection = await portal.NewConnectionAsync(userId);
+        var yearBefore = LastYear.AddYears(-1);
+        await portal.AddTradeAsync(connection, yearBefore.AddDays(2), OrderSide.Buy, 1m, 100m);
+        await portal.AddTradeAsync(connection, yearBefore.AddDays(20), OrderSide.Buy, 1m, 300m);
+        await portal.AddTradeAsync(connection, yearBefore.AddDays(100), OrderSide.Sell, 1m, 250m);
+        await portal.AddTradeAsync(connection, LastYear.AddDays(50), OrderSide.Sell, 1m, 400m);
+        var page = await RenderForAsync(userId);
+        page.WaitForElement("[data-testid=compute]", Patience);
+        await page.Find("[data-testid=report-year-methods] .mud-expand-panel-header").ClickAsync(new());
+        var earlier = YearMethodSelect(page, yearBefore.Year);
+        Assert.Equal(CostBasisMethod.Fifo, earlier.Instance.GetState(x => x.Value));
+
+        await page.InvokeAsync(() => earlier.Instance.SelectOption(CostBasisMethod.Lifo));
+        await page.Find("[data-testid=compute]").ClickAsync(new());
+
+        page.WaitForElement("[data-testid=report-result]", Patience);
+        var job = portal.Jobs.Current(userId)!;
+        Assert.Equal(CostBasisMethod.Fifo, job.Request.Method);
+        Assert.Equal([KeyValuePair.Create(yearBefore.Year, CostBasisMethod.Lifo)], job.Request.MethodByTaxYear);
+        Assert.Equal(CostBasisMethod.Lifo, job.Result!.Report.Options.MethodFor(new TaxYear(yearBefore.Year)));
+        // LIFO the year before sold the 300 lot, so last year's FIFO sale meets the 100 lot: 400 - 100.
+        Assert.Equal(300m, Figure(page, "figure-gain"));
+    }
+
+    [Fact]
+    public async Task A_year_set_back_to_the_reports_method_is_no_override()
+    {
+        var userId = await portal.NewUserAsync();
+        var connection = await portal.NewConnectionAsync(userId);
+        await portal.AddTradeAsync(connection, LastYear.AddYears(-1).AddDays(2), OrderSide.Buy, 1m, 100m);
+        await portal.AddTradeAsync(connection, LastYear.AddDays(50), OrderSide.Sell, 1m, 400m);
+        var page = await RenderForAsync(userId);
+        page.WaitForElement("[data-testid=compute]", Patience);
+        await page.Find("[data-testid=report-year-methods] .mud-expand-panel-header").ClickAsync(new());
+        var reported = YearMethodSelect(page, LastYear.Year);
+
+        await page.InvokeAsync(() => reported.Instance.SelectOption(CostBasisMethod.Hifo));
+        await page.InvokeAsync(() => YearMethodSelect(page, LastYear.Year).Instance.SelectOption(CostBasisMethod.Fifo));
+        await page.Find("[data-testid=compute]").ClickAsync(new());
+
+        page.WaitForElement("[data-testid=report-result]", Patience);
+        Assert.Empty(portal.Jobs.Current(userId)!.Request.MethodByTaxYear);
     }
 
     [Fact]
@@ -153,6 +202,11 @@ public sealed class ReportsPageTests : BunitContext, IClassFixture<ReportsPortal
         await scope.DisposeAsync();
         await base.DisposeAsyncCore();
     }
+
+    private static IRenderedComponent<MudSelect<CostBasisMethod>> YearMethodSelect(IRenderedComponent<ReportsPage> page, int startYear) =>
+        page.FindComponents<MudSelect<CostBasisMethod>>().Single(select =>
+            select.Instance.UserAttributes.TryGetValue("data-year", out var year)
+            && (string?)year == startYear.ToString(CultureInfo.InvariantCulture));
 
     private static decimal Figure(IRenderedComponent<ReportsPage> page, string testId) =>
         decimal.Parse(page.Find($"[data-testid={testId}]").GetAttribute("data-value")!, NumberStyles.Float, CultureInfo.InvariantCulture);

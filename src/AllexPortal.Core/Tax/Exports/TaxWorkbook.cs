@@ -50,7 +50,7 @@ public static class TaxWorkbook
         var options = report.Options;
         yield return Row(SummaryItems.PeriodStart, options.Period.Start.UtcDateTime);
         yield return Row(SummaryItems.PeriodEnd, options.Period.End.UtcDateTime);
-        yield return Row(SummaryItems.Method, options.Method.ToString());
+        yield return Row(SummaryItems.Method, MethodText(options));
         yield return Row(SummaryItems.Currency, ExportFormat.Coin(report.Currency));
         yield return Row(SummaryItems.Proceeds, figures.Realised.Proceeds);
         yield return Row(SummaryItems.CostBasis, figures.Realised.CostBasis);
@@ -71,6 +71,12 @@ public static class TaxWorkbook
 
         static Dictionary<string, object?> Row(string item, object? value) => new() { ["Item"] = item, ["Value"] = value };
     }
+
+    /// <summary>The report's method, then each tax year with another, such as <c>Fifo; 2025: Hifo</c>.</summary>
+    private static string MethodText(TaxReportOptions options) => string.Join("; ",
+        options.MethodByTaxYear.Where(o => o.Value != options.Method).OrderBy(o => o.Key)
+            .Select(o => $"{new TaxYear(o.Key, options.TaxYearStart)}: {o.Value}")
+            .Prepend(options.Method.ToString()));
 
     private static IEnumerable<Dictionary<string, object?>> Disposals(TaxReport report, string currency)
     {

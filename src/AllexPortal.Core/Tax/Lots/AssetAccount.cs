@@ -7,8 +7,9 @@ namespace AllexPortal.Core.Tax.Lots;
 internal sealed class AssetAccount(CostBasisMethod method)
 {
     private LotStore? _inTransit;
+    private CostBasisMethod _method = method;
 
-    public LotStore Held { get; } = LotStore.Create(method);
+    public LotStore Held { get; private set; } = LotStore.Create(method);
 
     /// <summary>Withdrawn lots, drawn on oldest first by later deposits.</summary>
     public LotStore InTransit => _inTransit ??= LotStore.Create(CostBasisMethod.Fifo);
@@ -52,6 +53,36 @@ internal sealed class AssetAccount(CostBasisMethod method)
         }
 
         _running += totals;
+    }
+
+    /// <summary>
+    /// Carries the held lots over into a store for <paramref name="method"/> (a new tax year with another method;
+    /// see <see cref="TaxReportOptions.MethodByTaxYear"/> for the rules into and out of a pool).
+    /// </summary>
+    public void SwitchTo(CostBasisMethod method)
+    {
+        if (method == _method)
+        {
+            return;
+        }
+
+        var lots = new List<HeldLot>();
+        Held.CopyTo(lots);
+        var next = LotStore.Create(method);
+        if (_method == CostBasisMethod.AverageCost)
+        {
+            next.AddPooled(lots);
+        }
+        else
+        {
+            foreach (var lot in lots)
+            {
+                next.Add(lot);
+            }
+        }
+
+        Held = next;
+        _method = method;
     }
 
     public void CopyInTransitTo(List<HeldLot> lots) => _inTransit?.CopyTo(lots);

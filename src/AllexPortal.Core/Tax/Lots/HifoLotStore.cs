@@ -18,6 +18,33 @@ internal sealed class HifoLotStore : LotStore
         _quantity += lot.Quantity;
     }
 
+    /// <summary>
+    /// Ranks every piece of the pool at the pool's one unit cost, so the pieces (whose rounded costs differ in the
+    /// last place) go out as one lot, oldest first, instead of in the order of their rounding.
+    /// </summary>
+    public override void AddPooled(List<HeldLot> pieces)
+    {
+        var quantity = 0m;
+        var cost = 0m;
+        foreach (var piece in pieces)
+        {
+            quantity += piece.Quantity;
+            cost += piece.Cost;
+        }
+
+        if (quantity == 0)
+        {
+            return;
+        }
+
+        var unitCost = cost / quantity;
+        foreach (var piece in pieces)
+        {
+            _lots.Enqueue(piece, new HifoRank(unitCost, piece.AcquiredAtTicks, piece.LedgerId, _sequence++));
+            _quantity += piece.Quantity;
+        }
+    }
+
     public override decimal Take(decimal quantity, List<HeldLot> taken)
     {
         var remaining = quantity;

@@ -22,6 +22,18 @@ internal abstract class LotStore
     public abstract void Add(in HeldLot lot);
 
     /// <summary>
+    /// Adds the units of a pool being left (oldest first, each at the pool's average unit cost), which continue as
+    /// one lot at the pooled cost. Stores that order by date need nothing more than <see cref="Add"/>.
+    /// </summary>
+    public virtual void AddPooled(List<HeldLot> pieces)
+    {
+        foreach (var piece in pieces)
+        {
+            Add(piece);
+        }
+    }
+
+    /// <summary>
     /// Removes up to <paramref name="quantity"/>, appending the pieces taken (with their cost) to
     /// <paramref name="taken"/>, and returns the shortfall: the part that was not held.
     /// </summary>

@@ -34,6 +34,21 @@ public sealed class TaxWorkbookTests
     }
 
     [Fact]
+    public async Task Summary_names_the_method_of_each_tax_year_that_differs()
+    {
+        var options = new TaxReportOptions(CostBasisMethod.Fifo, History.TwoYears)
+        {
+            MethodByTaxYear = new Dictionary<int, CostBasisMethod> { [2025] = CostBasisMethod.Hifo, [2024] = CostBasisMethod.Fifo },
+        };
+        var report = CostBasisEngine.Run(SampleReport.Transactions.Select(t => t.Event), options, Core.Tax.Pricing.PriceTable.Empty);
+
+        var bytes = await WriteAsync(report);
+
+        var summary = Rows(bytes, "Summary").ToDictionary(r => (string)r["Item"]!, r => r["Value"]);
+        Assert.Equal("Fifo; 2025: Hifo", summary[SummaryItems.Method]);
+    }
+
+    [Fact]
     public async Task Text_is_stored_as_text_and_never_as_a_formula()
     {
         var bytes = await WriteAsync(SampleReport.Report());

@@ -36,7 +36,7 @@ public sealed partial class ReportResult
         {
             var request = Computed.Request;
             var period = $"{request.Period.Start:yyyy-MM-dd} to {request.Period.LastInstant:yyyy-MM-dd}";
-            return $"{string.Join(", ", Computed.ConnectionLabels)} · {period} · {ReportsPage.MethodName(request.Method)} · {Currency.ToUpperInvariant()} · " +
+            return $"{string.Join(", ", Computed.ConnectionLabels)} · {period} · {ReportsPage.MethodsName(request)} · {Currency.ToUpperInvariant()} · " +
                 $"{Computed.Report.Disposals.Count} disposal row(s) from {Computed.Transactions.Count} transaction(s) · computed {Computed.ComputedAt:yyyy-MM-dd HH:mm} UTC";
         }
     }

@@ -21,6 +21,7 @@ public sealed partial class ReportsPage : IDisposable
 {
     private readonly CancellationTokenSource lifetime = new();
     private readonly HashSet<Guid> selected = [];
+    private readonly Dictionary<int, CostBasisMethod> yearMethods = [];
     private ReportChoices? choices;
     private ReportJob? job;
     private ComputedReport? report;
@@ -36,6 +37,7 @@ public sealed partial class ReportsPage : IDisposable
     private string currency = Asset.Usdt.Code;
     private UnknownCostBasisValuation unknownCostBasis = UnknownCostBasisValuation.MarketPrice;
     private int longTermDays = 365;
+    private bool yearMethodsOpen;
     private ApexThemeMode themeMode = ApexThemeMode.Light;
 
     [Inject] private ReportLedger Ledger { get; set; } = default!;
@@ -77,6 +79,70 @@ public sealed partial class ReportsPage : IDisposable
         CostBasisMethod.Hifo => "HIFO",
         _ => "Average cost",
     };
+
+    /// <summary>
+    /// How the page names the methods of a request: the report's method, then any tax year that differs, such as
+    /// <c>FIFO (2025: HIFO)</c>.
+    /// </summary>
+    internal static string MethodsName(ReportRequest request)
+    {
+        var overrides = request.EffectiveOverrides;
+        return overrides.Count == 0
+            ? MethodName(request.Method)
+            : $"{MethodName(request.Method)} ({string.Join(", ", overrides.Select(o => $"{new TaxYear(o.Key, request.TaxYearStart)}: {MethodName(o.Value)}"))})";
+    }
+
+    private TaxYearStart YearStart => aprilYear && !customRange ? TaxYearStart.April6 : TaxYearStart.January1;
+
+    /// <summary>
+    /// The tax years a method can be chosen for: from the one holding the ledger's first calendar year to the last
+    /// one the period reaches, each marked when it lies wholly before the period. None while the period is invalid.
+    /// </summary>
+    private IEnumerable<(TaxYear Year, bool BeforePeriod)> MethodYears
+    {
+        get
+        {
+            if (choices is not { Years.Count: > 0 } || Period() is not { } period)
+            {
+                yield break;
+            }
+
+            var start = YearStart;
+            var first = TaxYear.Containing(new DateTimeOffset(choices.Years.Min(), 1, 1, 0, 0, 0, TimeSpan.Zero), start).StartYear;
+            var last = TaxYear.Containing(period.LastInstant, start).StartYear;
+            for (var startYear = Math.Min(first, last); startYear <= last; startYear++)
+            {
+                var taxYear = new TaxYear(startYear, start);
+                yield return (taxYear, taxYear.End <= period.Start);
+            }
+        }
+    }
+
+    private string YearMethodsSummary
+    {
+        get
+        {
+            var differing = MethodYears.Where(y => MethodOf(y.Year) != method).Select(y => $"{y.Year}: {MethodName(MethodOf(y.Year))}").ToList();
+            return differing.Count == 0 ? $"{MethodName(method)} in every year" : string.Join(", ", differing);
+        }
+    }
+
+    private static string YearLabel(TaxYear taxYear, bool beforePeriod) =>
+        beforePeriod ? $"{taxYear} (before the period)" : taxYear.ToString();
+
+    private CostBasisMethod MethodOf(TaxYear taxYear) => yearMethods.GetValueOrDefault(taxYear.StartYear, method);
+
+    private void SetYearMethod(TaxYear taxYear, CostBasisMethod chosen)
+    {
+        if (chosen == method)
+        {
+            yearMethods.Remove(taxYear.StartYear);
+        }
+        else
+        {
+            yearMethods[taxYear.StartYear] = chosen;
+        }
+    }
 
     private static string ConnectionLabel(ReportConnection connection) =>
         connection.HasLedger ? connection.Label : $"{connection.Label} (not synced yet)";
@@ -157,20 +223,10 @@ public sealed partial class ReportsPage : IDisposable
             return null;
         }
 
-        ReportPeriod period;
-        if (customRange)
+        if (Period() is not { } period)
         {
-            if (rangeFrom is not { } from || rangeTo is not { } to || to.Date < from.Date)
-            {
-                formError = "Choose a start date on or before the end date.";
-                return null;
-            }
-
-            period = new ReportPeriod(Utc(from), Utc(to).AddDays(1));
-        }
-        else
-        {
-            period = new TaxYear(year, aprilYear ? TaxYearStart.April6 : TaxYearStart.January1).Period;
+            formError = "Choose a start date on or before the end date.";
+            return null;
         }
 
         if (longTermDays is < 1 or > 36500)
@@ -179,13 +235,28 @@ public sealed partial class ReportsPage : IDisposable
             return null;
         }
 
+        var years = MethodYears.Select(y => y.Year.StartYear).ToHashSet();
         return new ReportRequest(ids, period, method)
         {
             Currency = new Asset(currency),
             UnknownCostBasis = unknownCostBasis,
             LongTermDays = longTermDays,
-            TaxYearStart = aprilYear && !customRange ? TaxYearStart.April6 : TaxYearStart.January1,
+            TaxYearStart = YearStart,
+            MethodByTaxYear = yearMethods.Where(o => years.Contains(o.Key) && o.Value != method).ToDictionary(),
         };
+    }
+
+    /// <summary>The chosen period, or <c>null</c> while a custom range is incomplete or ends before it starts.</summary>
+    private ReportPeriod? Period()
+    {
+        if (!customRange)
+        {
+            return new TaxYear(year, YearStart).Period;
+        }
+
+        return rangeFrom is { } from && rangeTo is { } to && to.Date >= from.Date
+            ? new ReportPeriod(Utc(from), Utc(to).AddDays(1))
+            : null;
     }
 
     private static DateTimeOffset Utc(DateTime date) => new(date.Year, date.Month, date.Day, 0, 0, 0, TimeSpan.Zero);
