@@ -16,7 +16,12 @@ public static class ExchangeServiceCollectionExtensions
             .Validate(o => o.SandboxPrefix.StartsWith('/'), "Exchange:SandboxPrefix must start with '/'.")
             .ValidateOnStart();
         builder.Services.AddSingleton<PortalExchangeEndpoint>();
-        builder.Services.AddAllexClient(o => o.BaseUrl = exchange.BaseUrl);
+        builder.Services.AddAllexClient(o =>
+        {
+            // The client's own limits (requests per second, timeouts, retries) are tuned in the same section.
+            section.Bind(o);
+            o.BaseUrl = exchange.BaseUrl;
+        });
 
         if (exchange.IsDemo)
         {

@@ -1,7 +1,9 @@
 using System.Net;
+using AllexPortal.Exchange.Configuration;
 using AllexPortal.Sandbox;
 using AllexPortal.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AllexPortal.Web.Tests.Exchange;
 
@@ -23,11 +25,23 @@ public sealed class ConfiguredExchangeTests : IClassFixture<ConfiguredExchangeTe
         Assert.Null(portal.Services.GetService<SandboxExchange>());
     }
 
+    [Fact]
+    public void The_exchange_section_tunes_the_clients_limits()
+    {
+        var options = portal.Services.GetRequiredService<IOptions<AllexClientOptions>>().Value;
+
+        Assert.Equal(new Uri("https://api.allex.online"), options.BaseUrl);
+        Assert.Equal(9, options.RequestsPerSecond);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.AttemptTimeout);
+    }
+
     public sealed class RealExchangePortal : PortalFactory
     {
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             ["Exchange:BaseUrl"] = "https://api.allex.online",
+            ["Exchange:RequestsPerSecond"] = "9",
+            ["Exchange:AttemptTimeout"] = "00:00:05",
         };
     }
 }
