@@ -52,7 +52,10 @@ public sealed record HistoryQuery
     /// <summary>Exclusive upper bound of the row's time, UTC.</summary>
     public DateTimeOffset? To { get; init; }
 
-    /// <summary>Free text matched (case-insensitively, as a substring) against the row's identifiers.</summary>
+    /// <summary>
+    /// Text matched against the row's identifiers: fills by the start of their key or order id (exact case, as
+    /// pasted); orders and transfers case-insensitively as a substring.
+    /// </summary>
     public string? Search { get; init; }
 
     /// <summary>Sort column (see <see cref="HistoryColumns"/>); null means <see cref="TimeColumn"/>.</summary>

@@ -229,8 +229,11 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, IMemor
         }
         if (q.Search is { } search)
         {
-            var pattern = LikePattern(search);
-            rows = rows.Where(t => EF.Functions.Like(t.Key, pattern, "\\") || EF.Functions.Like(t.OrderId!, pattern, "\\"));
+            // Fills are searched by the start of their key or order id (ids are pasted whole or in part from the
+            // left): two index range seeks, where a substring match read every row of a million-fill ledger.
+            var end = search + char.MaxValue;
+            rows = rows.Where(t => (string.Compare(t.Key, search) >= 0 && string.Compare(t.Key, end) < 0)
+                || (string.Compare(t.OrderId, search) >= 0 && string.Compare(t.OrderId, end) < 0));
         }
         return rows;
     }

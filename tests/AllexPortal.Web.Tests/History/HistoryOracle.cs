@@ -19,7 +19,7 @@ public static class HistoryOracle
         rows = rows.Where(t => (q.Side is null || t.Side == q.Side) && InRange(t.Timestamp, q));
         if (q.Search is { } text)
         {
-            rows = rows.Where(t => Has(t.Key, text) || Has(t.OrderId, text));
+            rows = rows.Where(t => Starts(t.Key, text) || Starts(t.OrderId, text));
         }
         return Sort(rows, q, t => t.Timestamp, t => t.Id, q.SortColumn switch
         {
@@ -83,6 +83,8 @@ public static class HistoryOracle
         rows.GroupBy(key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(value), StringComparer.Ordinal);
 
     private static bool InRange(DateTimeOffset time, HistoryQuery q) => (q.From is null || time >= q.From) && (q.To is null || time < q.To);
+
+    private static bool Starts(string? value, string text) => value is not null && value.StartsWith(text, StringComparison.Ordinal);
 
     private static bool Has(string? value, string text) => value is not null && value.Contains(text, StringComparison.OrdinalIgnoreCase);
 

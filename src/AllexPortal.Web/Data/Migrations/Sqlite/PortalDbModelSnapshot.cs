@@ -352,6 +352,8 @@ namespace AllexPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("ConnectionId", "Key")
                         .IsUnique();
 
+                    b.HasIndex("ConnectionId", "OrderId");
+
                     b.HasIndex("ConnectionId", "Timestamp", "Id");
 
                     b.HasIndex("ConnectionId", "Symbol", "Timestamp", "Id");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AllexPortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortalDb))]
-    [Migration("20261126060940_Ledger")]
+    [Migration("20261126082607_Ledger")]
     partial class Ledger
     {
         /// <inheritdoc />
@@ -354,6 +354,8 @@ namespace AllexPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ConnectionId", "Key")
                         .IsUnique();
+
+                    b.HasIndex("ConnectionId", "OrderId");
 
                     b.HasIndex("ConnectionId", "Timestamp", "Id");
 

@@ -213,6 +213,11 @@ namespace AllexPortal.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_LedgerTrades_ConnectionId_OrderId",
+                table: "LedgerTrades",
+                columns: new[] { "ConnectionId", "OrderId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LedgerTrades_ConnectionId_Symbol_Timestamp_Id",
                 table: "LedgerTrades",
                 columns: new[] { "ConnectionId", "Symbol", "Timestamp", "Id" });
