@@ -43,9 +43,9 @@ public sealed class CostBasisPropertyTests
     {
         ForEveryHistory(method, (events, report) =>
         {
-            foreach (var coin in events.SelectMany(Flows).Select(flow => flow.Asset).Distinct().Where(a => a != Asset.Usdt))
+            foreach (var coin in events.SelectMany(GeneratedHistories.Flows).Select(flow => flow.Asset).Distinct().Where(a => a != Asset.Usdt))
             {
-                var net = events.SelectMany(Flows).Where(f => f.Asset == coin).Sum(f => f.Quantity);
+                var net = events.SelectMany(GeneratedHistories.Flows).Where(f => f.Asset == coin).Sum(f => f.Quantity);
                 var shortfall = report.Warnings.Where(w => w.Kind == TaxWarningKind.Oversold && w.Asset == coin).Sum(w => w.Quantity);
                 var held = report.RemainingLots.Where(lot => lot.Asset == coin).Sum(lot => lot.Quantity);
                 Assert.Equal(net + shortfall, held);
@@ -99,34 +99,6 @@ public sealed class CostBasisPropertyTests
     /// <summary>Runs <paramref name="check"/> on generated histories and their reports under <paramref name="method"/>.</summary>
     private static void ForEveryHistory(CostBasisMethod method, Action<LedgerEvent[], TaxReport> check) =>
         GeneratedHistories.Any.Sample(events => check(events, GeneratedHistories.Report(method, events)), iter: Iterations);
-
-    /// <summary>Signed quantity changes the event makes to holdings: arrivals positive, departures negative.</summary>
-    private static IEnumerable<Amount> Flows(LedgerEvent ledgerEvent)
-    {
-        switch (ledgerEvent)
-        {
-            case TradeEvent trade:
-                yield return trade.Bought;
-                yield return trade.Sold with { Quantity = -trade.Sold.Quantity };
-                if (trade.Fee is { } fee)
-                {
-                    yield return fee with { Quantity = -fee.Quantity };
-                }
-
-                break;
-            case DepositEvent deposit:
-                yield return deposit.Amount;
-                break;
-            case WithdrawalEvent withdrawal:
-                yield return withdrawal.Amount with { Quantity = -withdrawal.Amount.Quantity };
-                if (withdrawal.Fee is { } withdrawalFee)
-                {
-                    yield return withdrawalFee with { Quantity = -withdrawalFee.Quantity };
-                }
-
-                break;
-        }
-    }
 
     /// <summary>What the event disposes of: the sold leg and every fee not deducted from the bought leg.</summary>
     private static IEnumerable<Amount> Disposed(LedgerEvent ledgerEvent)

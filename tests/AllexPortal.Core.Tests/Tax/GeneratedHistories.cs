@@ -95,4 +95,32 @@ internal static class GeneratedHistories
         3 => Amount.Of(0.01m, third),
         _ => null,
     };
+
+    /// <summary>Signed quantity changes the event makes to holdings: arrivals positive, departures negative.</summary>
+    public static IEnumerable<Amount> Flows(LedgerEvent ledgerEvent)
+    {
+        switch (ledgerEvent)
+        {
+            case TradeEvent trade:
+                yield return trade.Bought;
+                yield return trade.Sold with { Quantity = -trade.Sold.Quantity };
+                if (trade.Fee is { } fee)
+                {
+                    yield return fee with { Quantity = -fee.Quantity };
+                }
+
+                break;
+            case DepositEvent deposit:
+                yield return deposit.Amount;
+                break;
+            case WithdrawalEvent withdrawal:
+                yield return withdrawal.Amount with { Quantity = -withdrawal.Amount.Quantity };
+                if (withdrawal.Fee is { } withdrawalFee)
+                {
+                    yield return withdrawalFee with { Quantity = -withdrawalFee.Quantity };
+                }
+
+                break;
+        }
+    }
 }

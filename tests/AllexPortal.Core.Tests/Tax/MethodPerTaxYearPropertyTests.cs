@@ -45,9 +45,9 @@ public sealed class MethodPerTaxYearPropertyTests
         {
             var report = Run(c.Events, c.Method, c.Methods);
 
-            foreach (var coin in c.Events.SelectMany(Flows).Select(f => f.Asset).Distinct().Where(a => a != Asset.Usdt))
+            foreach (var coin in c.Events.SelectMany(GeneratedHistories.Flows).Select(f => f.Asset).Distinct().Where(a => a != Asset.Usdt))
             {
-                var net = c.Events.SelectMany(Flows).Where(f => f.Asset == coin).Sum(f => f.Quantity);
+                var net = c.Events.SelectMany(GeneratedHistories.Flows).Where(f => f.Asset == coin).Sum(f => f.Quantity);
                 var shortfall = report.Warnings.Where(w => w.Kind == TaxWarningKind.Oversold && w.Asset == coin).Sum(w => w.Quantity);
                 var held = report.RemainingLots.Where(lot => lot.Asset == coin).Sum(lot => lot.Quantity);
                 Assert.Equal(net + shortfall, held);
@@ -87,31 +87,4 @@ public sealed class MethodPerTaxYearPropertyTests
     /// <summary>Moves an event generated within 48 hours to the same number of 36-day steps, keeping ties.</summary>
     private static LedgerEvent Spread(LedgerEvent e) =>
         e with { Time = History.Origin.AddDays((e.Time - History.Origin).TotalHours * 36) };
-
-    private static IEnumerable<Amount> Flows(LedgerEvent ledgerEvent)
-    {
-        switch (ledgerEvent)
-        {
-            case TradeEvent trade:
-                yield return trade.Bought;
-                yield return trade.Sold with { Quantity = -trade.Sold.Quantity };
-                if (trade.Fee is { } fee)
-                {
-                    yield return fee with { Quantity = -fee.Quantity };
-                }
-
-                break;
-            case DepositEvent deposit:
-                yield return deposit.Amount;
-                break;
-            case WithdrawalEvent withdrawal:
-                yield return withdrawal.Amount with { Quantity = -withdrawal.Amount.Quantity };
-                if (withdrawal.Fee is { } withdrawalFee)
-                {
-                    yield return withdrawalFee with { Quantity = -withdrawalFee.Quantity };
-                }
-
-                break;
-        }
-    }
 }
