@@ -32,6 +32,31 @@ public static class SafeCsv
     }
 
     /// <summary>
+    /// A writer as <see cref="CreateWriter"/> makes it (leaving <paramref name="text"/> open) with the header row
+    /// <paramref name="columns"/> already written, for files whose rows are written field by field.
+    /// </summary>
+    public static async Task<CsvWriter> StartAsync(TextWriter text, IEnumerable<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var writer = CreateWriter(text, leaveOpen: true);
+        try
+        {
+            foreach (var column in columns)
+            {
+                writer.WriteField(column);
+            }
+
+            await writer.NextRecordAsync().ConfigureAwait(false);
+            return writer;
+        }
+        catch
+        {
+            await writer.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
     /// <paramref name="value"/> made safe for a spreadsheet: one that starts like a formula gets a leading
     /// apostrophe, which spreadsheets show as text and hide.
     /// </summary>

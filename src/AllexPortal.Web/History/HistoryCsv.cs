@@ -60,12 +60,7 @@ public static class HistoryCsv
             reader.GetOrdinal(nameof(LedgerTrade.QuoteAmount)), reader.GetOrdinal(nameof(LedgerTrade.Fee)), reader.GetOrdinal(nameof(LedgerTrade.FeeCoin)),
             reader.GetOrdinal(nameof(LedgerTrade.OrderId)), reader.GetOrdinal(nameof(LedgerTrade.Key)));
         var labels = scope.Labels.ToDictionary(l => l.Key.ToString(), l => SafeCsv.Neutralise(l.Value), StringComparer.OrdinalIgnoreCase);
-        await using var csv = SafeCsv.CreateWriter(output, leaveOpen: true);
-        foreach (var column in TradeColumns)
-        {
-            csv.WriteField(column);
-        }
-        await csv.NextRecordAsync();
+        await using var csv = await SafeCsv.StartAsync(output, TradeColumns);
         long count = 0;
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -136,12 +131,7 @@ public static class HistoryCsv
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(output);
-        await using var csv = SafeCsv.CreateWriter(output, leaveOpen: true);
-        foreach (var column in columns)
-        {
-            csv.WriteField(column);
-        }
-        await csv.NextRecordAsync();
+        await using var csv = await SafeCsv.StartAsync(output, columns);
         long count = 0;
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {

@@ -25,13 +25,7 @@ public static class CapitalGainsCsv
     public static async Task WriteAsync(TaxReport report, TextWriter text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
-        await using var csv = SafeCsv.CreateWriter(text, leaveOpen: true);
-        foreach (var column in Columns)
-        {
-            csv.WriteField(column);
-        }
-
-        await csv.NextRecordAsync();
+        await using var csv = await SafeCsv.StartAsync(text, Columns);
         var currency = ExportFormat.Coin(report.Currency);
         foreach (var disposal in report.Disposals)
         {

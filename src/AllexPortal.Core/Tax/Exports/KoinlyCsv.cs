@@ -32,13 +32,7 @@ public static class KoinlyCsv
         IEnumerable<ReportTransaction> transactions, Asset currency, TextWriter text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transactions);
-        await using var csv = SafeCsv.CreateWriter(text, leaveOpen: true);
-        foreach (var column in Columns)
-        {
-            csv.WriteField(column);
-        }
-
-        await csv.NextRecordAsync();
+        await using var csv = await SafeCsv.StartAsync(text, Columns);
         foreach (var transaction in transactions)
         {
             cancellationToken.ThrowIfCancellationRequested();
