@@ -38,29 +38,9 @@ public sealed class HistoryPagesPortal : ListeningPortal
         return (userId, await AddDemoConnectionAsync(userId, canTrade));
     }
 
-    public async Task<Guid> AddDemoConnectionAsync(string userId, bool canTrade, string label = "Sandbox demo")
-    {
-        var demo = Sandbox.Options.Demo;
-        var connection = new ExchangeConnection
-        {
-            Id = Guid.NewGuid(),
-            OwnerId = userId,
-            Label = label,
-            BaseUrl = "/sandbox",
-            IsDemo = true,
-            ApiKeyHint = demo.ApiKey[^4..],
-            ProtectedApiKey = "",
-            ProtectedApiSecret = "",
-            CanRead = true,
-            CanTrade = canTrade,
-            CreatedAt = DateTimeOffset.UtcNow,
-        };
-        Services.GetRequiredService<CredentialVault>().Seal(connection, new ApiKeyCredentials(demo.ApiKey, demo.ApiSecret));
-        await using var db = await CreateDbAsync();
-        db.Connections.Add(connection);
-        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        return connection.Id;
-    }
+    public Task<Guid> AddDemoConnectionAsync(string userId, bool canTrade, string label = "Sandbox demo") =>
+        AddSandboxConnectionAsync(userId, label, new ApiKeyCredentials(Sandbox.Options.Demo.ApiKey, Sandbox.Options.Demo.ApiSecret),
+            canTrade, TestContext.Current.CancellationToken);
 
     /// <summary>Places a resting limit buy of the sandbox demo user at half the market price (so it stays open) and
     /// returns it as the sandbox holds it.</summary>

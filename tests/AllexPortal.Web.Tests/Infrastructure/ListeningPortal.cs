@@ -1,6 +1,10 @@
 using System.Net;
+using AllexPortal.Exchange.Security;
+using AllexPortal.Web.Connections;
+using AllexPortal.Web.Data;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AllexPortal.Web.Tests.Infrastructure;
@@ -20,6 +24,35 @@ public class ListeningPortal : PortalFactory, IAsyncLifetime
         StartServer();
         Address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Stores a connection of <paramref name="userId"/> to the embedded sandbox with <paramref name="credentials"/>
+    /// sealed by the portal's vault, straight into the database: the stored permissions are whatever the test says
+    /// (the connection service would check the key against the exchange first).
+    /// </summary>
+    public async Task<Guid> AddSandboxConnectionAsync(
+        string userId, string label, ApiKeyCredentials credentials, bool canTrade, CancellationToken cancellationToken)
+    {
+        var connection = new ExchangeConnection
+        {
+            Id = Guid.NewGuid(),
+            OwnerId = userId,
+            Label = label,
+            BaseUrl = "/sandbox",
+            IsDemo = true,
+            ApiKeyHint = "",
+            ProtectedApiKey = "",
+            ProtectedApiSecret = "",
+            CanRead = true,
+            CanTrade = canTrade,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        Services.GetRequiredService<CredentialVault>().Seal(connection, credentials);
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync(cancellationToken);
+        db.Connections.Add(connection);
+        await db.SaveChangesAsync(cancellationToken);
+        return connection.Id;
     }
 
     /// <summary>A cookie-keeping client that does not follow redirects, talking to the listening port.</summary>

@@ -86,27 +86,8 @@ public class LedgerPortal : DashboardPortal
 
     /// <summary>A connection of <paramref name="userId"/> to the sandbox holding these credentials, whatever they are
     /// worth (the connection service would refuse a bad key; the exchange may revoke a good one later).</summary>
-    public async Task<Guid> AddConnectionWithKeyAsync(string userId, ApiKeyCredentials credentials)
-    {
-        var connection = new ExchangeConnection
-        {
-            Id = Guid.NewGuid(),
-            OwnerId = userId,
-            Label = "Revoked",
-            BaseUrl = "/sandbox",
-            IsDemo = true,
-            ApiKeyHint = "",
-            ProtectedApiKey = "",
-            ProtectedApiSecret = "",
-            CanRead = true,
-            CreatedAt = DateTimeOffset.UtcNow,
-        };
-        Services.GetRequiredService<CredentialVault>().Seal(connection, credentials);
-        await using var db = await DatabaseAsync();
-        db.Connections.Add(connection);
-        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        return connection.Id;
-    }
+    public Task<Guid> AddConnectionWithKeyAsync(string userId, ApiKeyCredentials credentials) =>
+        AddSandboxConnectionAsync(userId, "Revoked", credentials, canTrade: false, TestContext.Current.CancellationToken);
 
     /// <summary>A fresh database context on the portal's own database.</summary>
     public async Task<PortalDb> DatabaseAsync() =>

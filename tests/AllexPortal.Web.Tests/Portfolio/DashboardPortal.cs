@@ -49,28 +49,9 @@ public class DashboardPortal : ListeningPortal
     }
 
     /// <summary>Adds another connection to the sandbox's demo user for <paramref name="userId"/>.</summary>
-    public async Task<Guid> AddDemoConnectionAsync(string userId, string label, CancellationToken cancellationToken)
-    {
-        var demo = Sandbox.Options.Demo;
-        var connection = new ExchangeConnection
-        {
-            Id = Guid.NewGuid(),
-            OwnerId = userId,
-            Label = label,
-            BaseUrl = "/sandbox",
-            IsDemo = true,
-            ApiKeyHint = "",
-            ProtectedApiKey = "",
-            ProtectedApiSecret = "",
-            CanRead = true,
-            CreatedAt = DateTimeOffset.UtcNow,
-        };
-        Services.GetRequiredService<CredentialVault>().Seal(connection, new ApiKeyCredentials(demo.ApiKey, demo.ApiSecret));
-        await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync(cancellationToken);
-        db.Connections.Add(connection);
-        await db.SaveChangesAsync(cancellationToken);
-        return connection.Id;
-    }
+    public Task<Guid> AddDemoConnectionAsync(string userId, string label, CancellationToken cancellationToken) =>
+        AddSandboxConnectionAsync(userId, label, new ApiKeyCredentials(Sandbox.Options.Demo.ApiKey, Sandbox.Options.Demo.ApiSecret),
+            canTrade: false, cancellationToken);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
