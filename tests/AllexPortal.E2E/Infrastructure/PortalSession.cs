@@ -91,9 +91,20 @@ public sealed class PortalSession : IAsyncDisposable
                 return true;
             }
 
+            // A click before the circuit is interactive does nothing, so clicks are retried; but a click that was
+            // taken may be slow to show under load, and a second click then would switch the theme back.
             await toggle.ClickAsync();
-            await Task.Delay(250, TestContext.Current.CancellationToken);
-            return await toggle.GetAttributeAsync("data-theme") != before;
+            for (var waited = 0; waited < 50; waited++)
+            {
+                if (await toggle.GetAttributeAsync("data-theme") != before)
+                {
+                    return true;
+                }
+
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+
+            return false;
         });
     }
 
