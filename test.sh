@@ -30,5 +30,10 @@ failed=$(sed -n 's/.*failed:\([0-9]*\).*/\1/p' <<<"$total_line")
 skipped=$(sed -n 's/.*skipped:\([0-9]*\).*/\1/p' <<<"$total_line")
 passed=${passed:-0}; failed=${failed:-0}; skipped=${skipped:-0}
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+# Name the failed tests again at the end, where a long log cannot bury them.
+if [ "$failed" -ne 0 ]; then
+  echo "Failed tests:"
+  grep -E '^\s*failed [^ ]' "$log" | grep -v -E '^\s*failed:' | sed 's/^\s*/  /' || true
+fi
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 exit "$status"
