@@ -1,3 +1,5 @@
+using AllexPortal.Web.Access;
+using AllexPortal.Web.Audit;
 using AllexPortal.Web.Components;
 using AllexPortal.Web.Components.Account;
 using AllexPortal.Web.Connections;
@@ -24,6 +26,8 @@ builder.AddPortalIdentity();
 builder.AddPortalSecurity();
 builder.AddPortalUi();
 builder.AddPortalExchange();
+builder.AddPortalAccess();
+builder.AddPortalAudit();
 builder.AddPortalConnections();
 builder.AddPortalPortfolio();
 builder.AddPortalPrices();

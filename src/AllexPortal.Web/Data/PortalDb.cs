@@ -1,3 +1,4 @@
+using AllexPortal.Web.Audit;
 using AllexPortal.Web.Connections;
 using AllexPortal.Web.Ledger;
 using AllexPortal.Web.Portfolio;
@@ -43,6 +44,9 @@ public class PortalDb(DbContextOptions<PortalDb> options)
     /// <summary>The spans of candles already fetched.</summary>
     public DbSet<CachedCandleRange> CachedCandleRanges => Set<CachedCandleRange>();
 
+    /// <summary>The append-only audit log.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -75,6 +79,18 @@ public class PortalDb(DbContextOptions<PortalDb> options)
             connection.Property(c => c.BaseUrl).HasMaxLength(300);
             connection.Property(c => c.ApiKeyHint).HasMaxLength(8);
             connection.Property(c => c.LastError).HasMaxLength(500);
+        });
+
+        builder.Entity<AuditEntry>(entry =>
+        {
+            entry.Property(e => e.Action).HasConversion<string>().HasMaxLength(40);
+            entry.Property(e => e.ActorUserId).HasMaxLength(450);
+            entry.Property(e => e.ActorEmail).HasMaxLength(256);
+            entry.Property(e => e.Subject).HasMaxLength(200);
+            entry.Property(e => e.Detail).HasMaxLength(500);
+            entry.Property(e => e.IpAddress).HasMaxLength(45);
+            entry.HasIndex(e => new { e.WorkspaceId, e.Id });
+            entry.HasIndex(e => new { e.ActorUserId, e.Id });
         });
 
         builder.Entity<ValuationSnapshot>(snapshot =>
