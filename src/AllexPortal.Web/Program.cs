@@ -20,6 +20,7 @@ using AllexPortal.Web.Security;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.UsePortalDefaultUrl();
+builder.AddPortalForwardedHeaders();
 builder.AddPortalData();
 builder.AddPortalDataProtection();
 builder.AddPortalIdentity();
@@ -40,6 +41,7 @@ builder.AddPortalExplorers();
 
 var app = builder.Build();
 
+app.UsePortalForwardedHeaders();
 app.UsePortalDemoExchange();
 app.UsePortalErrorPages();
 app.UsePortalSecurity();

@@ -71,6 +71,18 @@ public sealed class MigrationsTests
     }
 
     [Fact]
+    public void Postgres_text_columns_sort_byte_wise_like_sqlite_whatever_the_cluster_locale()
+    {
+        using var portal = PortalRegistrations.Build(DatabaseProvider.Postgres, "Host=unused;Database=unused");
+        using var db = portal.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContext();
+
+        var text = db.Model.GetEntityTypes().SelectMany(entity => entity.GetProperties()).Where(p => p.ClrType == typeof(string)).ToList();
+
+        Assert.NotEmpty(text);
+        Assert.All(text, p => Assert.Equal(PortalDb.PostgresTextCollation, p.GetCollation()));
+    }
+
+    [Fact]
     public async Task Two_instances_migrating_one_new_database_at_once_both_start()
     {
         using var database = new TemporaryDatabase();
