@@ -24,13 +24,14 @@ export ALLEXPORTAL_CHROMIUM="${ALLEXPORTAL_CHROMIUM:-$(command -v chromium)}"
 
 work=$(mktemp -d)
 pg_bin=""
+pg_base=""
 pg_data=""
 cleanup() {
   # The cluster stops whatever happened to the tests: a leftover server would hold its socket and memory.
   if [ -n "$pg_data" ] && [ -f "$pg_data/postmaster.pid" ]; then
     as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m immediate -w stop >/dev/null 2>&1 || true
   fi
-  rm -rf "$work"
+  rm -rf "$work" ${pg_base:+"$pg_base"}
 }
 trap cleanup EXIT
 as_postgres() {
@@ -43,8 +44,9 @@ as_postgres() {
 # its own database on it and drops it when done (tests/AllexPortal.Web.Tests/Infrastructure/TemporaryDatabase.cs).
 start_postgres() {
   pg_bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
-  local base="$work/postgres"
-  mkdir -p "$base"
+  # A folder of its own: as root the server runs as postgres, who cannot enter root's private temp folders.
+  pg_base=$(mktemp -d -t allexportal-pg.XXXXXX)
+  local base=$pg_base
   [ "$(id -u)" = 0 ] && chown postgres:postgres "$base"
   pg_data="$base/data"
   as_postgres "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
