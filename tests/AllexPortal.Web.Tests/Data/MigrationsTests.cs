@@ -1,7 +1,9 @@
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AllexPortal.Web.Tests.Data;
@@ -76,7 +78,7 @@ public sealed class MigrationsTests
         using var portal = PortalRegistrations.Build(DatabaseProvider.Postgres, "Host=unused;Database=unused");
         using var db = portal.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContext();
 
-        var text = db.Model.GetEntityTypes().SelectMany(entity => entity.GetProperties()).Where(p => p.ClrType == typeof(string)).ToList();
+        var text = db.GetService<IDesignTimeModel>().Model.GetEntityTypes().SelectMany(entity => entity.GetProperties()).Where(p => p.ClrType == typeof(string)).ToList();
 
         Assert.NotEmpty(text);
         Assert.All(text, p => Assert.Equal(PortalDb.PostgresTextCollation, p.GetCollation()));
@@ -86,17 +88,23 @@ public sealed class MigrationsTests
     public async Task Two_instances_migrating_one_new_database_at_once_both_start()
     {
         using var database = new TemporaryDatabase();
-        await using var first = database.CreateDbContext();
-        await using var second = database.CreateDbContext();
+        var factory = new DatabaseFactory(database);
+        var first = new PortalDbMigrator(factory, NullLogger<PortalDbMigrator>.Instance);
+        var second = new PortalDbMigrator(factory, NullLogger<PortalDbMigrator>.Instance);
 
         await Task.WhenAll(
-            first.Database.MigrateAsync(TestContext.Current.CancellationToken),
-            second.Database.MigrateAsync(TestContext.Current.CancellationToken));
+            first.StartAsync(TestContext.Current.CancellationToken),
+            second.StartAsync(TestContext.Current.CancellationToken));
 
         await using var check = database.CreateDbContext();
         Assert.Equal(
             check.Database.GetMigrations(),
             await check.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken));
+    }
+
+    private sealed class DatabaseFactory(TemporaryDatabase database) : IDbContextFactory<PortalDb>
+    {
+        public PortalDb CreateDbContext() => database.CreateDbContext();
     }
 
     private static Type Unwrap(Type type) => Nullable.GetUnderlyingType(type) ?? type;

@@ -4,8 +4,8 @@ using AllexPortal.Web.Tests.Infrastructure;
 namespace AllexPortal.Web.Tests.Hosting;
 
 /// <summary>
-/// Over real loopback HTTP (the client address is 127.0.0.1): the sign-in redirect is absolute, so it shows which
-/// scheme the portal believes the browser used.
+/// Over real loopback HTTP (the client address is 127.0.0.1): the sign-in page clears Identity's external cookie,
+/// marked <c>secure</c> exactly when the portal believes the browser used HTTPS.
 /// </summary>
 public sealed class ForwardedHeadersTests
 {
@@ -15,9 +15,9 @@ public sealed class ForwardedHeadersTests
         await using var portal = new ProxiedPortal(new Dictionary<string, string?>());
         await portal.InitializeAsync();
 
-        var location = await SignInRedirectAsync(portal);
+        var cookies = await SignInPageCookiesAsync(portal);
 
-        Assert.StartsWith("https://", location, StringComparison.Ordinal);
+        Assert.Contains("; secure", cookies, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -29,9 +29,9 @@ public sealed class ForwardedHeadersTests
         });
         await portal.InitializeAsync();
 
-        var location = await SignInRedirectAsync(portal);
+        var cookies = await SignInPageCookiesAsync(portal);
 
-        Assert.StartsWith("http://", location, StringComparison.Ordinal);
+        Assert.DoesNotContain("; secure", cookies, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -43,20 +43,22 @@ public sealed class ForwardedHeadersTests
         });
         await portal.InitializeAsync();
 
-        var location = await SignInRedirectAsync(portal);
+        var cookies = await SignInPageCookiesAsync(portal);
 
-        Assert.StartsWith("https://", location, StringComparison.Ordinal);
+        Assert.Contains("; secure", cookies, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static async Task<string> SignInRedirectAsync(ListeningPortal portal)
+    private static async Task<string> SignInPageCookiesAsync(ListeningPortal portal)
     {
         using var client = portal.CreateListeningClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/connections");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Account/Login");
         request.Headers.Add("X-Forwarded-Proto", "https");
         request.Headers.Add("X-Forwarded-For", "203.0.113.7");
         using var response = await client.Http.SendAsync(request, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return response.Headers.Location!.IsAbsoluteUri ? response.Headers.Location.AbsoluteUri : "relative:" + response.Headers.Location;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cookies = response.Headers.GetValues("Set-Cookie").ToList();
+        Assert.Contains(cookies, c => c.StartsWith("Identity.External=", StringComparison.Ordinal));
+        return string.Join('\n', cookies.Where(c => c.StartsWith("Identity.External=", StringComparison.Ordinal)));
     }
 
     private sealed class ProxiedPortal(IReadOnlyDictionary<string, string?> settings) : ListeningPortal
