@@ -21,6 +21,7 @@ using AllexPortal.Web.Teams;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.UsePortalDefaultUrl();
+builder.AddPortalForwardedHeaders();
 builder.AddPortalData();
 builder.AddPortalDataProtection();
 builder.AddPortalIdentity();
@@ -42,6 +43,7 @@ builder.AddPortalExplorers();
 
 var app = builder.Build();
 
+app.UsePortalForwardedHeaders();
 app.UsePortalDemoExchange();
 app.UsePortalErrorPages();
 app.UsePortalSecurity();

@@ -18,6 +18,9 @@ namespace AllexPortal.Web.Data;
 public class PortalDb(DbContextOptions<PortalDb> options)
     : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>PostgreSQL's byte-wise collation, present in every cluster; all text columns use it there.</summary>
+    public const string PostgresTextCollation = "C";
+
     /// <summary>The Data Protection key ring (see <c>AddPortalDataProtection</c>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -65,6 +68,12 @@ public class PortalDb(DbContextOptions<PortalDb> options)
             // database can filter and order by time. PostgreSQL keeps its timestamptz.
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
             configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+        else
+        {
+            // Text compares and sorts byte-wise, as SQLite's BINARY does, whatever locale the cluster was created
+            // with: the ledger's prefix searches (key >= x AND key < x + U+FFFF) and every text sort rely on it.
+            configurationBuilder.Properties<string>().UseCollation(PostgresTextCollation);
         }
     }
 

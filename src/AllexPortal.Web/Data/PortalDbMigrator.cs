@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace AllexPortal.Web.Data;
 
@@ -6,12 +9,52 @@ namespace AllexPortal.Web.Data;
 /// Applies pending migrations when the host starts. Hosted services start before Kestrel accepts
 /// requests, so no request ever sees an unmigrated database.
 /// </summary>
+/// <remarks>
+/// Several instances may start at once on one PostgreSQL database. EF Core's own migration lock there is taken per
+/// migration transaction, so a second instance that read the pending list before the first committed re-applies a
+/// migration and fails (a real failure with two pending migrations). A session-level advisory lock held around the
+/// whole run serialises the instances: the second one waits, then finds nothing pending. It is released when the
+/// run ends, or by PostgreSQL when the holder's connection dies. SQLite's EF lock already covers the whole run.
+/// </remarks>
 internal sealed class PortalDbMigrator(IDbContextFactory<PortalDb> dbFactory, ILogger<PortalDbMigrator> logger)
     : IHostedService
 {
+    /// <summary>The advisory lock key of the portal's migrations ("AllexMig" in ASCII).</summary>
+    private const long PostgresMigrationLock = 0x416C6C65784D6967;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!db.Database.IsNpgsql())
+        {
+            await MigrateAsync(db, cancellationToken);
+            return;
+        }
+
+        await EnsurePostgresDatabaseAsync(db, cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({PostgresMigrationLock})", cancellationToken);
+            try
+            {
+                await MigrateAsync(db, cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({PostgresMigrationLock})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task MigrateAsync(PortalDb db, CancellationToken cancellationToken)
+    {
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
@@ -20,5 +63,22 @@ internal sealed class PortalDbMigrator(IDbContextFactory<PortalDb> dbFactory, IL
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>The lock needs a connection to the database, so an absent database is created (empty) first.</summary>
+    private static async Task EnsurePostgresDatabaseAsync(PortalDb db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+        catch (PostgresException exists) when (exists.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another instance created it a moment ago.
+        }
+    }
 }

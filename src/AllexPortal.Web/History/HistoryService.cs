@@ -293,7 +293,7 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
         if (q.Search is { } search)
         {
             var pattern = LikePattern(search);
-            rows = rows.Where(o => EF.Functions.Like(o.ExchangeId, pattern, "\\") || EF.Functions.Like(o.Note!, pattern, "\\"));
+            rows = rows.Where(o => EF.Functions.Like(o.ExchangeId.ToLower(), pattern, "\\") || EF.Functions.Like(o.Note!.ToLower(), pattern, "\\"));
         }
         return rows;
     }
@@ -326,8 +326,8 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
             var pattern = LikePattern(search);
             long? number = long.TryParse(search, out var n) ? n : null;
             rows = rows.Where(t => t.ExchangeId == number
-                || EF.Functions.Like(t.TransactionId!, pattern, "\\")
-                || EF.Functions.Like(t.Address!, pattern, "\\"));
+                || EF.Functions.Like(t.TransactionId!.ToLower(), pattern, "\\")
+                || EF.Functions.Like(t.Address!.ToLower(), pattern, "\\"));
         }
         return rows;
     }
@@ -356,7 +356,9 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
             "side" => Then(By(rows, o => o.Side, d), o => o.CreatedAt, o => o.Id, d),
             "type" => Then(By(rows, o => o.Type, d), o => o.CreatedAt, o => o.Id, d),
             "size" => Then(By(rows, o => o.Size, d), o => o.CreatedAt, o => o.Id, d),
-            "price" => Then(By(rows, o => o.Price, d), o => o.CreatedAt, o => o.Id, d),
+            // Market orders have no price. "Has a price" first puts them first ascending and last descending on every
+            // engine (SQLite's own NULL order; PostgreSQL would put NULL last ascending).
+            "price" => Then(AndBy(By(rows, o => o.Price != null, d), o => o.Price, d), o => o.CreatedAt, o => o.Id, d),
             "filled" => Then(By(rows, o => o.Filled, d), o => o.CreatedAt, o => o.Id, d),
             "status" => Then(By(rows, o => o.Status, d), o => o.CreatedAt, o => o.Id, d),
             _ => ByTime(withCursor ? After(rows, q) : rows, o => o.CreatedAt, o => o.Id, d),
@@ -378,6 +380,9 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
 
     private static IOrderedQueryable<T> By<T, TKey>(IQueryable<T> rows, Expression<Func<T, TKey>> key, bool descending) =>
         descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
+
+    private static IOrderedQueryable<T> AndBy<T, TKey>(IOrderedQueryable<T> rows, Expression<Func<T, TKey>> key, bool descending) =>
+        descending ? rows.ThenByDescending(key) : rows.ThenBy(key);
 
     private static IOrderedQueryable<T> Then<T>(
         IOrderedQueryable<T> rows, Expression<Func<T, DateTimeOffset>> time, Expression<Func<T, long>> id, bool descending) =>
@@ -581,7 +586,21 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
         }
     }
 
-    /// <summary>A LIKE pattern matching <paramref name="text"/> anywhere, with LIKE's wildcards taken literally.</summary>
-    private static string LikePattern(string text) =>
-        "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+    /// <summary>
+    /// A LIKE pattern matching <paramref name="search"/> anywhere, with LIKE's wildcards taken literally, ignoring ASCII
+    /// case when matched against <c>lower(column)</c>. SQLite's LIKE ignores ASCII case on its own, PostgreSQL's does
+    /// not; lowering both sides (ASCII only, as SQLite's lower() and PostgreSQL's under the "C" collation do) matches
+    /// the same rows on both.
+    /// </summary>
+    private static string LikePattern(string search)
+    {
+        var text = string.Create(search.Length, search, static (lowered, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                lowered[i] = char.IsAsciiLetterUpper(source[i]) ? (char)(source[i] | 0x20) : source[i];
+            }
+        });
+        return "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+    }
 }

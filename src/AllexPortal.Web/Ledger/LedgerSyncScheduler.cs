@@ -134,7 +134,7 @@ public sealed class LedgerSyncScheduler(
         {
             await round();
         }
-        catch (Exception failure) when (failure is DbUpdateException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception failure) when (failure is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
             logger.LogError(failure, "{What} failed; it is tried again at the next tick", what);
         }

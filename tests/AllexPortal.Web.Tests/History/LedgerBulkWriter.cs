@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace AllexPortal.Web.Tests.History;
 
 /// <summary>
-/// Inserts many ledger rows in one transaction with one prepared command, binding each value exactly as EF Core
+/// Inserts many ledger rows in one transaction with one prepared command (@-named parameters, which SQLite and
+/// PostgreSQL both accept), binding each value exactly as EF Core
 /// would (the model's columns, value converters and parameter types), so the rows read back like synced ones.
 /// Hundreds of thousands of rows take seconds instead of minutes through the change tracker.
 /// </summary>
@@ -27,12 +28,12 @@ public static class LedgerBulkWriter
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             var columns = string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""));
-            var names = string.Join(", ", properties.Select((_, i) => $"$p{i}"));
+            var names = string.Join(", ", properties.Select((_, i) => $"@p{i}"));
             command.CommandText = $"INSERT INTO \"{table.Name}\" ({columns}) VALUES ({names})";
             var bindings = properties.Select((p, i) =>
             {
                 var mapping = (RelationalTypeMapping)p.GetRelationalTypeMapping();
-                var parameter = mapping.CreateParameter(command, $"$p{i}", null, p.IsNullable);
+                var parameter = mapping.CreateParameter(command, $"@p{i}", null, p.IsNullable);
                 command.Parameters.Add(parameter);
                 return (Property: p, Parameter: parameter, Converter: mapping.Converter);
             }).ToList();

@@ -79,7 +79,8 @@ public sealed class HistoryPageTests : BunitContext, IClassFixture<HistoryPagesP
         var page = RenderPage(userId, "history/trades?symbol=btc-usdt");
 
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=trade-symbol]").Count), Wait);
-        Assert.Equal("2", page.Find("[data-testid=total-count]").TextContent);
+        // The grid shows its rows in its own render; the totals above it follow in the page's next one.
+        page.WaitForAssertion(() => Assert.Equal("2", page.Find("[data-testid=total-count]").TextContent), Wait);
         Assert.Contains("30,500 USDT", page.Find("[data-testid=total-volume]").TextContent, StringComparison.Ordinal);
         Assert.Equal("/history/trades.csv?symbol=btc-usdt", page.Find("[data-testid=download-csv]").GetAttribute("href"));
         Assert.Contains("Synced just now", page.Find("[data-testid=sync-last]").TextContent, StringComparison.Ordinal);

@@ -80,6 +80,9 @@ public abstract class HistoryGrid<T> : ComponentBase, IDisposable
             Totals = page.Totals;
             Problem = null;
             Loaded = true;
+            // The grid re-renders itself with the rows; the toolbar above it shows Totals and needs this component's
+            // render too (without it the totals waited for an unrelated render: seen on PostgreSQL's timing).
+            StateHasChanged();
             return new GridData<T> { Items = page.Rows, TotalItems = page.TotalCount };
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
