@@ -1,5 +1,6 @@
 using AllexPortal.Web.Audit;
 using AllexPortal.Web.Connections;
+using AllexPortal.Web.Coordination;
 using AllexPortal.Web.Ledger;
 using AllexPortal.Web.Portfolio;
 using AllexPortal.Web.Prices;
@@ -46,6 +47,9 @@ public class PortalDb(DbContextOptions<PortalDb> options)
 
     /// <summary>The append-only audit log.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Leases that make background work run on one instance at a time (see <c>LeaseStore</c>).</summary>
+    public DbSet<LeaseRecord> Leases => Set<LeaseRecord>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -103,6 +107,7 @@ public class PortalDb(DbContextOptions<PortalDb> options)
 
         ConfigureLedger(builder);
         ConfigurePrices(builder);
+        builder.ApplyConfiguration(new LeaseRecordConfiguration());
     }
 
     private static void ConfigureLedger(ModelBuilder builder)
