@@ -78,6 +78,38 @@ public sealed class LeaseStore(
         }
     }
 
+    /// <summary>
+    /// Runs one round of scheduled work (every connection's sync, every snapshot) on one instance: the round runs
+    /// under the lease <paramref name="name"/>, cancelled if the lease is lost, and the lease is then kept until shortly
+    /// before the next round is due, so an instance whose timer ticks a moment later skips the round instead of
+    /// repeating it. A round that fails releases the lease, so another instance may try it at its next tick.
+    /// </summary>
+    /// <returns>False when another instance runs (or just ran) the round.</returns>
+    public async Task<bool> RunRoundAsync(string name, TimeSpan interval, Func<CancellationToken, Task> round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var startedAt = time.GetUtcNow();
+        await using var lease = await TryAcquireAsync(name, cancellationToken);
+        if (lease is null)
+        {
+            logger.LogDebug("Round {Lease} skipped: another instance holds it", name);
+            return false;
+        }
+
+        using (var work = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost))
+        {
+            await round(work.Token);
+        }
+
+        var nextDue = startedAt + (interval * 0.9);
+        if (nextDue > time.GetUtcNow() + TimeSpan.FromSeconds(1))
+        {
+            await lease.KeepUntilAsync(nextDue, cancellationToken);
+        }
+
+        return true;
+    }
+
     /// <summary>The unexpired leases among <paramref name="names"/>, by name, with their holders.</summary>
     public async Task<IReadOnlyDictionary<string, string>> HoldersAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
     {
