@@ -32,7 +32,7 @@ public sealed class Lease : IAsyncDisposable
         Holder = record.Holder;
         etag = record.Etag;
         expiresAtTicks = record.ExpiresAt.UtcTicks;
-        renewing = Task.Run(() => RenewLoopAsync(stopRenewing.Token), CancellationToken.None);
+        renewing = RenewLoopAsync(stopRenewing.Token);
     }
 
     /// <summary>The lease's name.</summary>
@@ -99,17 +99,27 @@ public sealed class Lease : IAsyncDisposable
         await renewing;
     }
 
+    /// <summary>Renews every <see cref="RenewEvery"/>. Each wait starts before the renewal it follows is published, so
+    /// whoever sees <see cref="ExpiresAt"/> move may move the clock on at once.</summary>
     private async Task RenewLoopAsync(CancellationToken stop)
     {
         try
         {
-            while (!stop.IsCancellationRequested)
+            var wait = Task.Delay(RenewEvery, time, stop);
+            while (true)
             {
-                await Task.Delay(RenewEvery, time, stop);
-                if (!await RenewOnceAsync(stop))
+                await wait;
+                var (keep, renewedUntil) = await RenewOnceAsync(stop);
+                if (!keep)
                 {
                     await lost.CancelAsync();
                     return;
+                }
+
+                wait = Task.Delay(RenewEvery, time, stop);
+                if (renewedUntil is { } until)
+                {
+                    Interlocked.Exchange(ref expiresAtTicks, until.UtcTicks);
                 }
             }
         }
@@ -119,20 +129,20 @@ public sealed class Lease : IAsyncDisposable
         }
     }
 
-    /// <returns>False when the lease is lost (taken over, or about to expire with the database out of reach).</returns>
-    private async Task<bool> RenewOnceAsync(CancellationToken stop)
+    /// <returns>Keep false when the lease is lost (taken over, or about to expire with the database out of reach);
+    /// the new expiry when renewed.</returns>
+    private async Task<(bool Keep, DateTimeOffset? RenewedUntil)> RenewOnceAsync(CancellationToken stop)
     {
         var expiresAt = time.GetUtcNow() + duration;
         try
         {
             if (await store.RenewAsync(Name, etag, expiresAt, stop))
             {
-                Interlocked.Exchange(ref expiresAtTicks, expiresAt.UtcTicks);
-                return true;
+                return (true, expiresAt);
             }
 
             logger.LogWarning("Lease {Lease} of {Holder} was taken over by another instance; its work stops", Name, Holder);
-            return false;
+            return (false, null);
         }
         catch (Exception failure) when (failure is DbException or DbUpdateException or InvalidOperationException && !stop.IsCancellationRequested)
         {
@@ -140,11 +150,11 @@ public sealed class Lease : IAsyncDisposable
             if (left > RenewEvery)
             {
                 logger.LogWarning(failure, "Lease {Lease} could not be renewed; tried again in {Interval}", Name, RenewEvery);
-                return true;
+                return (true, null);
             }
 
             logger.LogError(failure, "Lease {Lease} could not be renewed before it expires; its work stops", Name);
-            return false;
+            return (false, null);
         }
     }
 }
