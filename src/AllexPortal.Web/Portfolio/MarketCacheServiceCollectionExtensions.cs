@@ -20,19 +20,22 @@ public static class MarketCacheServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var redis = RedisConfiguration(builder.Configuration);
-        if (redis is not null)
+        if (redis is null)
         {
-            builder.Services.AddSingleton(new RedisConnection(redis));
-            builder.Services.AddKeyedSingleton<IDistributedCache>(MarketData.CacheKey, (services, _) =>
-            {
-                var connection = services.GetRequiredService<RedisConnection>();
-                return new RedisCache(Options.Create(new RedisCacheOptions
-                {
-                    InstanceName = RedisKeyPrefix,
-                    ConnectionMultiplexerFactory = connection.ConnectAsync,
-                }));
-            });
+            builder.Services.AddKeyedHybridCache(MarketData.CacheKey);
+            return builder;
         }
+
+        builder.Services.AddSingleton(_ => new RedisConnection(redis));
+        builder.Services.AddKeyedSingleton<IDistributedCache>(MarketData.CacheKey, (services, _) =>
+        {
+            var connection = services.GetRequiredService<RedisConnection>();
+            return new RedisCache(Options.Create(new RedisCacheOptions
+            {
+                InstanceName = RedisKeyPrefix,
+                ConnectionMultiplexerFactory = connection.ConnectAsync,
+            }));
+        });
 
         builder.Services.AddKeyedHybridCache(MarketData.CacheKey, options => options.DistributedCacheServiceKey = MarketData.CacheKey);
         return builder;

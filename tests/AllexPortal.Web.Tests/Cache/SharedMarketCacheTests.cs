@@ -10,7 +10,7 @@ namespace AllexPortal.Web.Tests.Cache;
 /// </summary>
 public sealed class SharedMarketCacheTests(RedisServer redis) : IClassFixture<RedisServer>
 {
-    private static readonly string[] Coins = ["btc", "eth", "xht"];
+    private static readonly string[] Coins = ["btc", "eth"];
 
     [Fact]
     public async Task Prices_one_instance_fetched_are_read_by_another_without_an_exchange_call()

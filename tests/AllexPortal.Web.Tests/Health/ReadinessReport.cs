@@ -9,7 +9,7 @@ public sealed record ReadinessReport(HttpStatusCode Code, string Status, IReadOn
 {
     public static async Task<ReadinessReport> ReadAsync(PortalFactory portal)
     {
-        using var client = portal.CreatePortalClient();
+        using var client = portal is ListeningPortal listening ? listening.CreateListeningClient() : portal.CreatePortalClient();
         using var response = await client.GetAsync("/readyz");
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
         var checks = json.GetProperty("checks").EnumerateArray().ToDictionary(
