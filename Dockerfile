@@ -2,8 +2,9 @@
 # AllexPortal: multi-stage build of the Blazor Server portal.
 #   docker build -t allexportal .
 #   docker run -p 8080:8080 -v allexportal-data:/data allexportal
-# The database (SQLite by default) and the Data Protection key ring live under /data: back the volume
-# up as one piece — losing the key ring loses every stored exchange secret.
+# The database (SQLite by default) and the Data Protection key ring live under /data: back the volume up as one
+# piece — losing the key ring loses every stored exchange secret. Several instances on PostgreSQL:
+# deploy/docker-compose.yml and docs/deploy.md (the image carries both providers' migrations).
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src

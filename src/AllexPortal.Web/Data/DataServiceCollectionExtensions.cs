@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AllexPortal.Web.Data;
 
@@ -9,7 +10,8 @@ namespace AllexPortal.Web.Data;
 /// </summary>
 internal static class DataServiceCollectionExtensions
 {
-    private const string DefaultConnectionString = "Data Source=./data/portal.db";
+    /// <summary>Where SQLite keeps the portal's data when no connection string is configured.</summary>
+    private const string DefaultSqliteConnectionString = "Data Source=./data/portal.db";
 
     /// <summary>
     /// Adds <see cref="PortalDb"/> (scoped, for Identity) and <see cref="IDbContextFactory{PortalDb}"/>
@@ -21,24 +23,30 @@ internal static class DataServiceCollectionExtensions
         var section = builder.Configuration.GetSection(DatabaseOptions.SectionName);
         var options = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.Configure<DatabaseOptions>(section);
-        var connectionString = builder.Configuration.GetConnectionString("PortalDb") is { Length: > 0 } configured
-            ? configured
-            : DefaultConnectionString;
-
-        switch (options.Provider)
+        var configured = builder.Configuration.GetConnectionString("PortalDb");
+        var provider = options.Provider;
+        var connectionString = provider switch
         {
-            case DatabaseProvider.Sqlite:
-                EnsureSqliteDirectory(connectionString);
-                builder.Services.AddDbContextFactory<PortalDb>(db => db.UseSqlite(connectionString));
-                break;
-            case DatabaseProvider.Postgres:
-                throw new NotSupportedException(
-                    "Database:Provider 'Postgres' is not yet supported: PostgreSQL migrations have not been added. " +
-                    "Use 'Sqlite' (the default).");
-            default:
-                throw new InvalidOperationException(
-                    $"Database:Provider '{options.Provider}' is unknown. Use 'Sqlite'.");
+            DatabaseProvider.Sqlite => configured is { Length: > 0 } ? configured : DefaultSqliteConnectionString,
+            DatabaseProvider.Postgres => configured is { Length: > 0 }
+                ? configured
+                : throw new InvalidOperationException(
+                    "Database:Provider is 'Postgres' but ConnectionStrings:PortalDb is empty. Set it, e.g. " +
+                    "'Host=db;Database=allexportal;Username=allexportal;Password=...'."),
+            _ => throw new InvalidOperationException(
+                $"Database:Provider '{provider}' is unknown. Use 'Sqlite' (the default) or 'Postgres'."),
+        };
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            EnsureSqliteDirectory(connectionString);
         }
+
+        // The factory hands out the provider's own context type (PostgresPortalDb on PostgreSQL), which is how EF Core
+        // picks that provider's migrations; the scoped PortalDb Identity uses comes from the same factory.
+        builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContext());
+        builder.Services.AddDbContextFactory<PortalDb>(db => db.UsePortalDatabase(provider, connectionString));
+        builder.Services.Replace(ServiceDescriptor.Singleton<IDbContextFactory<PortalDb>>(
+            services => new PortalDbFactory(services.GetRequiredService<DbContextOptions<PortalDb>>(), provider)));
 
         builder.Services.AddHostedService<PortalDbMigrator>();
         return builder;

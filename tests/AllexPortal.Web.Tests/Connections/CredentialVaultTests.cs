@@ -1,7 +1,6 @@
 using AllexPortal.Exchange.Security;
 using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -81,11 +80,14 @@ public sealed class CredentialVaultTests(SandboxPortal portal) : IClassFixture<S
     /// <summary>Every column of the row as text, read with plain SQL so no portal code can decrypt on the way.</summary>
     private async Task<string> ReadRawRowAsync(Guid id)
     {
-        await using var sql = new SqliteConnection(portal.Database.ConnectionString);
+        await using var sql = portal.Database.CreateConnection();
         await sql.OpenAsync(Token);
         await using var command = sql.CreateCommand();
-        command.CommandText = "SELECT * FROM Connections WHERE Id = $id";
-        command.Parameters.AddWithValue("$id", id.ToString().ToUpperInvariant());
+        command.CommandText = "SELECT * FROM \"Connections\" WHERE \"Id\" = @id";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@id";
+        parameter.Value = portal.Database.GuidParameter(id);
+        command.Parameters.Add(parameter);
         await using var reader = await command.ExecuteReaderAsync(Token);
         if (!await reader.ReadAsync(Token))
         {

@@ -3,7 +3,6 @@ using System.Security.Cryptography.X509Certificates;
 using AllexPortal.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AllexPortal.Web.Tests.Connections;
@@ -119,11 +118,18 @@ public sealed class KeyRingProtectionTests : IDisposable
         var protector = portal.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test");
         Assert.Equal("round trip", protector.Unprotect(protector.Protect("round trip")));
 
-        await using var sql = new SqliteConnection(portal.Database.ConnectionString);
+        await using var sql = portal.Database.CreateConnection();
         await sql.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = sql.CreateCommand();
-        command.CommandText = "SELECT group_concat(Xml, '\n') FROM DataProtectionKeys";
-        return Convert.ToString(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        command.CommandText = "SELECT \"Xml\" FROM \"DataProtectionKeys\"";
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        var keys = new List<string>();
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            keys.Add(reader.IsDBNull(0) ? "" : reader.GetString(0));
+        }
+
+        return string.Join('\n', keys);
     }
 
     /// <summary>A throw-away self-signed certificate with its private key, as a PFX file.</summary>

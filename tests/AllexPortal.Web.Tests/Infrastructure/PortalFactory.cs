@@ -7,14 +7,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AllexPortal.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real portal in memory, on its own SQLite file. Sign-in rate limiting is raised so tests that
-/// sign in often are not throttled; tests of the limit itself override it.
+/// The real portal in memory, on its own database (a SQLite file, or a PostgreSQL database in the PostgreSQL run:
+/// see <see cref="TemporaryDatabase"/>). Sign-in rate limiting is raised so tests that sign in often are not
+/// throttled; tests of the limit itself override it.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly TemporaryDatabase database = new();
 
-    /// <summary>This portal's own database file.</summary>
+    /// <summary>This portal's own database.</summary>
     public TemporaryDatabase Database => database;
 
     /// <summary>Settings on top of the test defaults; override to change one.</summary>
@@ -47,6 +48,7 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:PortalDb", database.ConnectionString);
         builder.UseSetting("Security:SignInRateLimit:PermitLimit", "1000");
         builder.UseSetting("Ledger:DiscoveryInterval", "00:00:00"); // no background ledger sync unless a test asks (Ledger/)

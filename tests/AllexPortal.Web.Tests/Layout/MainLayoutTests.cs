@@ -29,7 +29,7 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddOptions();
-        Services.AddDbContextFactory<PortalDb>(db => db.UseSqlite(database.ConnectionString));
+        Services.AddDbContextFactory<PortalDb>(db => db.UsePortalDatabase(database.Provider, database.ConnectionString));
         Services.AddScoped<UserThemeStore>();
         Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgeryStateProvider>();
         AddAuthorization().SetAuthorized(user.UserName!).SetClaims(new Claim(ClaimTypes.NameIdentifier, user.Id));

@@ -74,7 +74,7 @@ public sealed class FullSyncTests(LedgerPortal portal) : IClassFixture<LedgerPor
         var (userId, connectionId) = await portal.CreateUserWithDemoConnectionAsync();
         await portal.Coordinator.SyncNowAsync(userId, connectionId, cancellationToken);
         var changedBefore = await LastChangesAsync(connectionId);
-        await using var writes = await LedgerWriteLog.AttachAsync(portal.Database.ConnectionString, cancellationToken);
+        await using var writes = await LedgerWriteLog.AttachAsync(portal.Database, cancellationToken);
 
         var result = await portal.Coordinator.SyncNowAsync(userId, connectionId, cancellationToken);
 
