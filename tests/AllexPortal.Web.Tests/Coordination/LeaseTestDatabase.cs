@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace AllexPortal.Web.Tests.Coordination;
 
 /// <summary>
-/// A migrated SQLite database of its own and lease stores on it, each standing for one portal instance with its
+/// A migrated database of its own (SQLite, or PostgreSQL in the PostgreSQL run) and lease stores on it, each standing for one portal instance with its
 /// own clock: a store whose clock is never advanced is a holder that hangs or died (it never renews).
 /// </summary>
 public sealed class LeaseTestDatabase : IAsyncLifetime
@@ -19,16 +19,14 @@ public sealed class LeaseTestDatabase : IAsyncLifetime
 
     public TemporaryDatabase Database { get; } = new();
 
-    private DbContextOptions<PortalDb> options = null!;
-
-    public async ValueTask InitializeAsync() => options = await Database.MigrateAsync(TestContext.Current.CancellationToken);
+    public async ValueTask InitializeAsync() => await Database.MigrateAsync(TestContext.Current.CancellationToken);
 
     /// <summary>The clock every instance starts from.</summary>
     public static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
 
     /// <summary>A lease store of an instance called <paramref name="instanceId"/> on <paramref name="clock"/>.</summary>
     public LeaseStore Instance(string instanceId, TimeProvider clock) =>
-        new(new Databases(options), new PortalInstance(Options.Create(new CoordinationOptions { InstanceId = instanceId })), clock,
+        new(new Databases(Database), new PortalInstance(Options.Create(new CoordinationOptions { InstanceId = instanceId })), clock,
             Options.Create(new CoordinationOptions { InstanceId = instanceId, LeaseDuration = Duration, RetryInterval = TimeSpan.FromMilliseconds(50) }),
             NullLogger<LeaseStore>.Instance);
 
@@ -42,8 +40,9 @@ public sealed class LeaseTestDatabase : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    private sealed class Databases(DbContextOptions<PortalDb> options) : IDbContextFactory<PortalDb>
+    /// <summary>Contexts of the run's provider (SQLite, or PostgreSQL in the PostgreSQL run).</summary>
+    private sealed class Databases(TemporaryDatabase database) : IDbContextFactory<PortalDb>
     {
-        public PortalDb CreateDbContext() => new(options);
+        public PortalDb CreateDbContext() => database.CreateDbContext();
     }
 }

@@ -51,6 +51,7 @@ public sealed class ScaleOutCluster : IAsyncDisposable
     {
         var instance = new ScaleOutPortal(instanceId, new Dictionary<string, string?>
         {
+            ["Database:Provider"] = Database.Provider.ToString(),
             ["ConnectionStrings:PortalDb"] = Database.ConnectionString,
             ["Exchange:BaseUrl"] = Exchange.BaseAddress.AbsoluteUri,
             ["DataProtection:Certificate:Path"] = certificatePath,

@@ -58,8 +58,8 @@ public sealed class ReadinessTests
     public async Task Readiness_fails_on_the_key_ring_check_of_an_instance_whose_certificate_cannot_open_the_shared_keys()
     {
         using var database = new TemporaryDatabase();
-        var first = Path.Combine(database.Folder, "first.pfx");
-        var other = Path.Combine(database.Folder, "other.pfx");
+        var first = Path.Combine(Path.GetTempPath(), $"allexportal-first-{Guid.NewGuid():N}.pfx");
+        var other = Path.Combine(Path.GetTempPath(), $"allexportal-other-{Guid.NewGuid():N}.pfx");
         KeyRingCertificate.Write(first, "pw");
         KeyRingCertificate.Write(other, "pw");
         await using var keyMaker = new ConfiguredPortal(KeyRingSettings(database, first));
@@ -72,10 +72,13 @@ public sealed class ReadinessTests
         Assert.Equal((HttpStatusCode.ServiceUnavailable, "Unhealthy"), (report.Code, report.Checks["key-ring"].Status));
         Assert.Contains("cannot be decrypted with the configured certificate", report.Checks["key-ring"].Description, StringComparison.Ordinal);
         Assert.Equal("Healthy", report.Checks["database"].Status);
+        File.Delete(first);
+        File.Delete(other);
     }
 
     private static Dictionary<string, string?> KeyRingSettings(TemporaryDatabase database, string certificate) => new()
     {
+        ["Database:Provider"] = database.Provider.ToString(),
         ["ConnectionStrings:PortalDb"] = database.ConnectionString,
         ["DataProtection:Certificate:Path"] = certificate,
         ["DataProtection:Certificate:Password"] = "pw",
