@@ -22,8 +22,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.UsePortalDefaultUrl();
 builder.AddPortalData();
-builder.AddPortalDataProtection();
 builder.AddPortalCoordination();
+builder.AddPortalDataProtection();
 builder.AddPortalIdentity();
 builder.AddPortalSecurity();
 builder.AddPortalUi();
