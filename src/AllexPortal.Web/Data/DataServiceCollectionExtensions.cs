@@ -1,4 +1,3 @@
-using AllexPortal.Web.Health;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,7 +16,7 @@ internal static class DataServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="PortalDb"/> (scoped, for Identity) and <see cref="IDbContextFactory{PortalDb}"/>
     /// (for interactive components, whose scope lives as long as the browser tab), migrations at start
-    /// and the <c>/readyz</c> database check.
+    /// (the <c>/readyz</c> database check is registered in <c>Health/</c>).
     /// </summary>
     public static WebApplicationBuilder AddPortalData(this WebApplicationBuilder builder)
     {
@@ -50,7 +49,6 @@ internal static class DataServiceCollectionExtensions
             services => new PortalDbFactory(services.GetRequiredService<DbContextOptions<PortalDb>>(), provider)));
 
         builder.Services.AddHostedService<PortalDbMigrator>();
-        builder.Services.AddHealthChecks().AddDbContextCheck<PortalDb>(tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
 

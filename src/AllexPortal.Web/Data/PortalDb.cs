@@ -1,5 +1,6 @@
 using AllexPortal.Web.Audit;
 using AllexPortal.Web.Connections;
+using AllexPortal.Web.Coordination;
 using AllexPortal.Web.Ledger;
 using AllexPortal.Web.Portfolio;
 using AllexPortal.Web.Prices;
@@ -56,6 +57,9 @@ public class PortalDb(DbContextOptions<PortalDb> options)
 
     /// <summary>Who belongs to which team, with which role.</summary>
     public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
+
+    /// <summary>Leases that make background work run on one instance at a time (see <c>LeaseStore</c>).</summary>
+    public DbSet<LeaseRecord> Leases => Set<LeaseRecord>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -121,6 +125,7 @@ public class PortalDb(DbContextOptions<PortalDb> options)
         ConfigurePrices(builder);
         builder.ApplyConfiguration(new WorkspaceConfiguration());
         builder.ApplyConfiguration(new WorkspaceMemberConfiguration());
+        builder.ApplyConfiguration(new LeaseRecordConfiguration());
     }
 
     private static void ConfigureLedger(ModelBuilder builder)

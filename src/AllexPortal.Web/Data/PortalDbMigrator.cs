@@ -1,3 +1,4 @@
+using AllexPortal.Web.Coordination;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -7,7 +8,8 @@ namespace AllexPortal.Web.Data;
 
 /// <summary>
 /// Applies pending migrations when the host starts. Hosted services start before Kestrel accepts
-/// requests, so no request ever sees an unmigrated database.
+/// requests, so no request ever sees an unmigrated database. Instances starting together migrate one after the
+/// other (<see cref="MigrationLock"/>); the later ones find nothing pending.
 /// </summary>
 /// <remarks>
 /// Several instances may start at once on one PostgreSQL database. EF Core's own migration lock there is taken per
@@ -19,9 +21,6 @@ namespace AllexPortal.Web.Data;
 internal sealed class PortalDbMigrator(IDbContextFactory<PortalDb> dbFactory, ILogger<PortalDbMigrator> logger)
     : IHostedService
 {
-    /// <summary>The advisory lock key of the portal's migrations ("AllexMig" in ASCII).</summary>
-    private const long PostgresMigrationLock = 0x416C6C65784D6967;
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -32,23 +31,8 @@ internal sealed class PortalDbMigrator(IDbContextFactory<PortalDb> dbFactory, IL
         }
 
         await EnsurePostgresDatabaseAsync(db, cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({PostgresMigrationLock})", cancellationToken);
-            try
-            {
-                await MigrateAsync(db, cancellationToken);
-            }
-            finally
-            {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({PostgresMigrationLock})", CancellationToken.None);
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await using var migrating = await MigrationLock.AcquireAsync(db, cancellationToken);
+        await MigrateAsync(db, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

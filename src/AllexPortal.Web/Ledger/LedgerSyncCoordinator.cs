@@ -4,6 +4,7 @@ using AllexPortal.Exchange;
 using AllexPortal.Exchange.Errors;
 using AllexPortal.Web.Access;
 using AllexPortal.Web.Connections;
+using AllexPortal.Web.Coordination;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Ledger.Sync;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +14,10 @@ namespace AllexPortal.Web.Ledger;
 
 /// <summary>
 /// Runs the sync of connections' histories (trades, orders, deposits, withdrawals, in that order) into the local
-/// ledger, at most one run per connection at a time in this process, and tells pages how runs progress. Every
-/// method that takes a user asks <see cref="PortalAccess"/> first: starting or cancelling a sync needs
+/// ledger, at most one run per connection at a time across every portal instance sharing the database (a run holds
+/// the connection's lease, <see cref="LeaseName"/>; a run asked for while another instance holds it reports
+/// <see cref="LedgerSyncResult.RunningElsewhere"/>, and one whose lease is lost stops), and tells pages how runs
+/// progress. Every method that takes a user asks <see cref="PortalAccess"/> first: starting or cancelling a sync needs
 /// <see cref="PortalPermission.ManageConnections"/> on the connection (or being the key's owner, whose own key it
 /// reads: that is how the scheduler syncs every connection), seeing its status needs
 /// <see cref="PortalPermission.View"/>. Runs stop at the host's shutdown; what they committed stays.
@@ -26,6 +29,7 @@ public sealed class LedgerSyncCoordinator : IAsyncDisposable
     private readonly ConcurrentDictionary<Guid, ConnectionSyncRun> running = new();
     private readonly CancellationTokenSource stopping = new();
     private readonly IServiceScopeFactory scopes;
+    private readonly LeaseStore leases;
     private readonly IDbContextFactory<PortalDb> databases;
     private readonly TimeProvider time;
     private readonly IOptions<LedgerOptions> options;
@@ -34,6 +38,7 @@ public sealed class LedgerSyncCoordinator : IAsyncDisposable
 
     public LedgerSyncCoordinator(
         IServiceScopeFactory scopes,
+        LeaseStore leases,
         IDbContextFactory<PortalDb> databases,
         TimeProvider time,
         IOptions<LedgerOptions> options,
@@ -42,12 +47,16 @@ public sealed class LedgerSyncCoordinator : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(lifetime);
         this.scopes = scopes;
+        this.leases = leases;
         this.databases = databases;
         this.time = time;
         this.options = options;
         this.logger = logger;
         shutdown = lifetime.ApplicationStopping.Register(stopping.Cancel);
     }
+
+    /// <summary>The lease a connection's run holds, e.g. <c>ledger-sync:2f6c...</c>.</summary>
+    public static string LeaseName(Guid connectionId) => $"ledger-sync:{connectionId:N}";
 
     /// <summary>Progress of any connection's run; raised on the run's thread, never the UI's.</summary>
     public event Action<LedgerSyncProgress>? ProgressChanged;
@@ -113,6 +122,7 @@ public sealed class LedgerSyncCoordinator : IAsyncDisposable
         }
 
         var ids = connections.Select(c => c.Id).ToList();
+        var elsewhere = await leases.HoldersAsync([.. ids.Select(LeaseName)], cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var states = (await db.LedgerSyncStates.AsNoTracking().Where(s => ids.Contains(s.ConnectionId)).ToListAsync(cancellationToken))
             .ToDictionary(s => (s.ConnectionId, s.Kind));
@@ -123,7 +133,8 @@ public sealed class LedgerSyncCoordinator : IAsyncDisposable
                let state = states.GetValueOrDefault((connection.Id, kind))
                select new LedgerSyncStatus(
                    connection.Id, connection.Label, kind, state?.Complete ?? false, state?.RowCount ?? 0,
-                   state?.LastSuccessAt, state?.LastErrorAt, state?.LastError, running.ContainsKey(connection.Id)),
+                   state?.LastSuccessAt, state?.LastErrorAt, state?.LastError,
+                   running.ContainsKey(connection.Id) || elsewhere.ContainsKey(LeaseName(connection.Id))),
         ];
     }
 
@@ -195,8 +206,17 @@ public sealed class LedgerSyncCoordinator : IAsyncDisposable
         var results = new List<LedgerKindSyncResult>();
         var token = run.Cancellation.Token;
         var cancelled = false;
+        Lease? lease = null;
         try
         {
+            lease = await leases.TryAcquireAsync(LeaseName(run.ConnectionId), token);
+            if (lease is null)
+            {
+                logger.LogInformation("Ledger sync of connection {ConnectionId} is running on another instance", run.ConnectionId);
+                return new LedgerSyncResult(run.ConnectionId, [], Cancelled: false) { RunningElsewhere = true };
+            }
+
+            await using var stopWhenLost = lease.Lost.Register(run.Cancellation.Cancel);
             var client = await OpenClientAsync(run, token);
             if (client is not null)
             {
@@ -219,6 +239,11 @@ public sealed class LedgerSyncCoordinator : IAsyncDisposable
         }
         finally
         {
+            if (lease is not null)
+            {
+                await lease.DisposeAsync();
+            }
+
             running.TryRemove(new KeyValuePair<Guid, ConnectionSyncRun>(run.ConnectionId, run));
             run.Complete();
             run.Dispose();

@@ -7,6 +7,10 @@ namespace AllexPortal.Web.Ledger;
 /// </summary>
 public sealed record LedgerSyncResult(Guid ConnectionId, IReadOnlyList<LedgerKindSyncResult> Kinds, bool Cancelled)
 {
+    /// <summary>True when another portal instance was already syncing the connection, so this run read nothing (that
+    /// instance's run does the work; its progress shows in the sync status of every instance).</summary>
+    public bool RunningElsewhere { get; init; }
+
     /// <summary>True when all four histories were read to their end.</summary>
     public bool Succeeded => !Cancelled && Kinds.Count == Enum.GetValues<LedgerKind>().Length && Kinds.All(k => k.Succeeded);
 

@@ -1,4 +1,5 @@
 using AllexPortal.Web.Connections;
+using AllexPortal.Web.Coordination;
 using AllexPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,16 +10,21 @@ namespace AllexPortal.Web.Ledger;
 /// Keeps every connection's ledger current without anyone watching: a sync of every connection each
 /// <see cref="LedgerOptions.SyncInterval"/>, and, every <see cref="LedgerOptions.DiscoveryInterval"/> from shortly
 /// after the portal started listening, a first sync of connections never synced (a new connection, the demo's), so history appears soon
-/// after a key is added without the connection code knowing about the ledger.
+/// after a key is added without the connection code knowing about the ledger. With several portal instances on one
+/// database each round runs on one of them (<see cref="RoundLease"/>), and each connection's run on one at a time.
 /// </summary>
 public sealed class LedgerSyncScheduler(
     LedgerSyncCoordinator coordinator,
+    LeaseStore leases,
     IDbContextFactory<PortalDb> databases,
     TimeProvider time,
     IOptions<LedgerOptions> options,
     IHostApplicationLifetime lifetime,
     ILogger<LedgerSyncScheduler> logger) : BackgroundService
 {
+    /// <summary>The lease of the scheduled round of every connection's sync.</summary>
+    public const string RoundLease = "ledger-sync:schedule";
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(DiscoverLoopAsync(stoppingToken), ScheduleLoopAsync(stoppingToken));
 
@@ -111,7 +117,7 @@ public sealed class LedgerSyncScheduler(
             using var timer = new PeriodicTimer(interval, time);
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await GuardAsync(() => SyncAllAsync(stoppingToken), "The scheduled ledger sync");
+                await GuardAsync(() => leases.RunRoundAsync(RoundLease, interval, SyncAllAsync, stoppingToken), "The scheduled ledger sync");
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

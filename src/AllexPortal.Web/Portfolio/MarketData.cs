@@ -8,10 +8,16 @@ namespace AllexPortal.Web.Portfolio;
 /// <summary>
 /// Public market data of an exchange, fetched once and shared by every user through <see cref="HybridCache"/>
 /// with short lifetimes (<see cref="PortfolioOptions"/>). Only plain, serialisable shapes are cached, never
-/// anything a user owns. Exchange faults surface as <see cref="Exchange.Errors.ExchangeApiException"/>.
+/// anything a user owns: with Redis configured the cache is shared by every portal instance
+/// (<see cref="MarketCacheServiceCollectionExtensions"/>). Exchange faults surface as
+/// <see cref="Exchange.Errors.ExchangeApiException"/>.
 /// </summary>
-public sealed class MarketData(HybridCache cache, IAllexClientFactory clients, IOptions<PortfolioOptions> options)
+public sealed class MarketData(
+    [FromKeyedServices(MarketData.CacheKey)] HybridCache cache, IAllexClientFactory clients, IOptions<PortfolioOptions> options)
 {
+    /// <summary>The service key of the public-data cache; only public exchange data is stored under it.</summary>
+    public const string CacheKey = "market";
+
     /// <summary>Coin symbol → full name (e.g. btc → Bitcoin) of every coin the exchange lists.</summary>
     public async Task<IReadOnlyDictionary<string, string>> CoinNamesAsync(Uri exchange, CancellationToken cancellationToken) =>
         await cache.GetOrCreateAsync(

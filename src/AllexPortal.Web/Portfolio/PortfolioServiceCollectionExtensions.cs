@@ -10,6 +10,7 @@ public static class PortfolioServiceCollectionExtensions
                 "Portfolio cache lifetimes must be positive.")
             .ValidateOnStart();
         builder.Services.AddHybridCache();
+        builder.AddPortalMarketCache();
         builder.Services.AddSingleton<MarketData>();
         builder.Services.AddSingleton<SnapshotStore>();
         builder.Services.AddScoped<PortfolioService>();

@@ -1,6 +1,7 @@
 using AllexPortal.Core.Portfolio;
 using AllexPortal.Exchange.Errors;
 using AllexPortal.Web.Connections;
+using AllexPortal.Web.Coordination;
 using AllexPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -10,10 +11,12 @@ namespace AllexPortal.Web.Portfolio;
 /// <summary>
 /// Takes a usdt snapshot of EVERY connection each <see cref="PortfolioOptions.SnapshotInterval"/>, viewed or
 /// not, so the value-over-time chart has no gaps for users who look rarely (one balance call per connection per
-/// interval). A failing connection is logged and recorded on the connection, and the round goes on.
+/// interval). A failing connection is logged and recorded on the connection, and the round goes on. With several
+/// portal instances on one database each round runs on one of them (<see cref="RoundLease"/>).
 /// </summary>
 public sealed class SnapshotScheduler(
     IServiceScopeFactory scopes,
+    LeaseStore leases,
     IDbContextFactory<PortalDb> databases,
     MarketData market,
     SnapshotStore snapshots,
@@ -21,6 +24,9 @@ public sealed class SnapshotScheduler(
     IOptions<PortfolioOptions> options,
     ILogger<SnapshotScheduler> logger) : BackgroundService
 {
+    /// <summary>The lease of the scheduled snapshot round.</summary>
+    public const string RoundLease = "portfolio-snapshots:schedule";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = options.Value.SnapshotInterval;
@@ -32,7 +38,7 @@ public sealed class SnapshotScheduler(
         using var timer = new PeriodicTimer(interval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            await SnapshotAllAsync(stoppingToken);
+            await leases.RunRoundAsync(RoundLease, interval, SnapshotAllAsync, stoppingToken);
         }
     }
 

@@ -3,7 +3,10 @@ using AllexPortal.Core.Tax;
 using AllexPortal.Core.Tax.Exports;
 using AllexPortal.Core.Tax.Pricing;
 using AllexPortal.Exchange.Errors;
+using System.Security.Cryptography;
+using System.Text;
 using AllexPortal.Web.Connections;
+using AllexPortal.Web.Coordination;
 
 namespace AllexPortal.Web.Reports;
 
@@ -14,11 +17,17 @@ namespace AllexPortal.Web.Reports;
 /// <remarks>
 /// A page calls <see cref="StartAsync"/> from a click handler; that only checks ownership and queues the work, so the
 /// circuit stays responsive. Stages: checking the connections, reading the ledger (most of the time on a large
-/// ledger, reported per 5,000 rows), fetching hourly closes in one batch, matching lots.
+/// ledger, reported per 5,000 rows), fetching hourly closes in one batch, matching lots. With several portal
+/// instances on one database the same report of the same user is computed by one instance at a time (the job holds
+/// <see cref="LeaseName"/>; a job asked for on another instance meanwhile waits for it, then computes from the
+/// ledger as it is then), so two tabs on two instances never double a million-row computation.
 /// </remarks>
 public sealed class ReportJobs(
-    ReportLedger ledger, ReportCache cache, IReportPrices prices, TimeProvider time, ILogger<ReportJobs> logger)
+    ReportLedger ledger, ReportCache cache, IReportPrices prices, LeaseStore leases, TimeProvider time, ILogger<ReportJobs> logger)
 {
+    /// <summary>The stage a job shows while another instance computes the same report.</summary>
+    public const string WaitingStage = "Waiting: another portal instance is computing this report";
+
     private readonly ConcurrentDictionary<string, ReportJob> current = new(StringComparer.Ordinal);
 
     /// <summary>The user's latest job (running or finished), if any in this process.</summary>
@@ -52,40 +61,22 @@ public sealed class ReportJobs(
         return job;
     }
 
+    /// <summary>The lease of one user's report for one request (hashed: user ids and requests are long).</summary>
+    public static string LeaseName(string userId, ReportRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{userId}\n{request.CacheKey}"));
+        return $"report:{Convert.ToHexStringLower(hash)}";
+    }
+
     private async Task RunAsync(ReportJob job, OwnedConnections owned)
     {
         var token = job.Token;
         try
         {
-            var request = job.Request;
-            var options = request.ToOptions();
-            job.Advance("Reading the ledger", 0.02);
-            var transactions = await ledger.ReadAsync(request.ConnectionIds, request.Period.End, new ReadingProgress(job), token);
-            var events = transactions.Select(t => t.Event).ToList();
-
-            job.Advance("Fetching historical prices", 0.65);
-            var keys = PriceRequirements.Collect(events, options);
-            var table = keys.Count == 0 ? PriceTable.Empty : new PriceTable(await prices.For(owned.Exchanges).GetHourlyClosesAsync(keys, token));
-
-            token.ThrowIfCancellationRequested();
-            job.Advance("Matching disposals to lots", 0.85);
-            var report = CostBasisEngine.Run(events, options, table);
-            var inPeriod = transactions.Where(t => request.Period.Contains(t.Time)).ToList();
-            var computed = new ComputedReport
-            {
-                Id = Guid.NewGuid(),
-                OwnerId = job.OwnerId,
-                Request = request,
-                ConnectionLabels = owned.Labels,
-                Report = report,
-                Transactions = inPeriod,
-                Figures = ReportFigures.From(report, inPeriod),
-                Stamp = owned.Stamp,
-                ComputedAt = time.GetUtcNow(),
-            };
-            token.ThrowIfCancellationRequested();
-            cache.Add(computed);
-            job.Complete(computed, fromCache: false);
+            await using var lease = await AcquireAsync(job, token);
+            using var work = CancellationTokenSource.CreateLinkedTokenSource(token, lease.Lost);
+            await ComputeAsync(job, owned, work.Token);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -103,6 +94,52 @@ public sealed class ReportJobs(
             logger.LogError(failure, "Report {JobId} failed", job.Id);
             job.Fail("The report could not be computed. Try again; if it keeps failing, the portal's log says why.");
         }
+    }
+
+    /// <summary>The report's lease, waiting (and saying so on the job) while another instance holds it.</summary>
+    private async Task<Lease> AcquireAsync(ReportJob job, CancellationToken token)
+    {
+        var name = LeaseName(job.OwnerId, job.Request);
+        if (await leases.TryAcquireAsync(name, token) is { } lease)
+        {
+            return lease;
+        }
+
+        job.Advance(WaitingStage, 0.01);
+        return await leases.AcquireAsync(name, token);
+    }
+
+    private async Task ComputeAsync(ReportJob job, OwnedConnections owned, CancellationToken token)
+    {
+        var request = job.Request;
+        var options = request.ToOptions();
+        job.Advance("Reading the ledger", 0.02);
+        var transactions = await ledger.ReadAsync(request.ConnectionIds, request.Period.End, new ReadingProgress(job), token);
+        var events = transactions.Select(t => t.Event).ToList();
+
+        job.Advance("Fetching historical prices", 0.65);
+        var keys = PriceRequirements.Collect(events, options);
+        var table = keys.Count == 0 ? PriceTable.Empty : new PriceTable(await prices.For(owned.Exchanges).GetHourlyClosesAsync(keys, token));
+
+        token.ThrowIfCancellationRequested();
+        job.Advance("Matching disposals to lots", 0.85);
+        var report = CostBasisEngine.Run(events, options, table);
+        var inPeriod = transactions.Where(t => request.Period.Contains(t.Time)).ToList();
+        var computed = new ComputedReport
+        {
+            Id = Guid.NewGuid(),
+            OwnerId = job.OwnerId,
+            Request = request,
+            ConnectionLabels = owned.Labels,
+            Report = report,
+            Transactions = inPeriod,
+            Figures = ReportFigures.From(report, inPeriod),
+            Stamp = owned.Stamp,
+            ComputedAt = time.GetUtcNow(),
+        };
+        token.ThrowIfCancellationRequested();
+        cache.Add(computed);
+        job.Complete(computed, fromCache: false);
     }
 
     /// <summary>Maps the share of ledger rows read onto the job's progress, on the reading thread (in order, unlike

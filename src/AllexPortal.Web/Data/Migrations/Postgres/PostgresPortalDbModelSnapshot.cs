@@ -147,6 +147,31 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
                     b.ToTable("Connections", (string)null);
                 });
 
+            modelBuilder.Entity("AllexPortal.Web.Coordination.LeaseRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("AcquiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Etag")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
             modelBuilder.Entity("AllexPortal.Web.Data.PortalUser", b =>
                 {
                     b.Property<string>("Id")

@@ -133,6 +133,31 @@ namespace AllexPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Connections", (string)null);
                 });
 
+            modelBuilder.Entity("AllexPortal.Web.Coordination.LeaseRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AcquiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Etag")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
             modelBuilder.Entity("AllexPortal.Web.Data.PortalUser", b =>
                 {
                     b.Property<string>("Id")
