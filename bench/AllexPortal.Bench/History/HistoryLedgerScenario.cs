@@ -21,8 +21,10 @@ public static class HistoryLedgerScenario
 {
     public static async Task RunAsync(string[] args)
     {
-        var trades = args.SkipWhile(a => a != "--trades").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(1_000_000);
-        var iterations = args.SkipWhile(a => a != "--iterations").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(200);
+        // --quick: a 100 k ledger and 10 timed calls, for a before/after check in a couple of minutes.
+        var quick = args.Contains("--quick");
+        var trades = args.SkipWhile(a => a != "--trades").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(quick ? 100_000 : 1_000_000);
+        var iterations = args.SkipWhile(a => a != "--iterations").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(quick ? 10 : 200);
         var log = Console.Out;
         var ledger = await LedgerDatabase.OpenOrBuildAsync(trades, log);
         var captured = new CapturedCommands();
@@ -45,6 +47,8 @@ public static class HistoryLedgerScenario
             ($"coin {symbol[..symbol.IndexOf('-', StringComparison.Ordinal)]} (base or quote), side sell", new HistoryQuery { Symbol = symbol[..symbol.IndexOf('-', StringComparison.Ordinal)], Side = AllexPortal.Exchange.Market.OrderSide.Sell }),
             ($"text search '{orderId[..8]}' (order id prefix)", new HistoryQuery { Search = orderId[..8] }),
             ("sort by amount (desc), first page", new HistoryQuery { Sort = "amount" }),
+            ("sort by amount (asc), page 3", new HistoryQuery { Sort = "amount", Descending = false, Page = 3 }),
+            ($"oldest first, page {deep + 7:N0} jumped to", new HistoryQuery { Descending = false, Page = deep + 7 }),
         };
 
         var pages = !args.Contains("--export-only");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using AllexPortal.Exchange.Account;
 using AllexPortal.Web.Connections;
@@ -21,6 +22,9 @@ namespace AllexPortal.Web.History;
 /// </remarks>
 public sealed class HistoryService(IDbContextFactory<PortalDb> databases, IMemoryCache cache)
 {
+    /// <summary>Rows between two page anchors: the most a page jumped to by number walks past after its seek.</summary>
+    internal const int AnchorStride = 1000;
+
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(10);
 
     /// <summary>A page of fills.</summary>
@@ -267,8 +271,9 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, IMemor
         }
         if (q.Search is { } search)
         {
-            var pattern = LikePattern(search);
-            rows = rows.Where(o => EF.Functions.Like(o.ExchangeId, pattern, "\\") || EF.Functions.Like(o.Note!, pattern, "\\"));
+            // The start of the exchange's order id, as fills are searched: one range seek on (connection, id).
+            var end = search + char.MaxValue;
+            rows = rows.Where(o => string.Compare(o.ExchangeId, search) >= 0 && string.Compare(o.ExchangeId, end) < 0);
         }
         return rows;
     }
@@ -298,11 +303,12 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, IMemor
         }
         if (q.Search is { } search)
         {
-            var pattern = LikePattern(search);
-            long? number = long.TryParse(search, out var n) ? n : null;
+            // The exchange's id exactly, or the start of the transaction id or address: each an index seek.
+            var end = search + char.MaxValue;
+            long? number = long.TryParse(search, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
             rows = rows.Where(t => t.ExchangeId == number
-                || EF.Functions.Like(t.TransactionId!, pattern, "\\")
-                || EF.Functions.Like(t.Address!, pattern, "\\"));
+                || (string.Compare(t.TransactionId, search) >= 0 && string.Compare(t.TransactionId, end) < 0)
+                || (string.Compare(t.Address, search) >= 0 && string.Compare(t.Address, end) < 0));
         }
         return rows;
     }
@@ -316,7 +322,8 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, IMemor
             "side" => Then(By(rows, t => t.Side, d), t => t.Timestamp, t => t.Id, d),
             "size" => Then(By(rows, t => t.Size, d), t => t.Timestamp, t => t.Id, d),
             "price" => Then(By(rows, t => t.Price, d), t => t.Timestamp, t => t.Id, d),
-            "amount" => Then(By(rows, t => t.QuoteAmount, d), t => t.Timestamp, t => t.Id, d),
+            // The double shadow orders and seeks on its index; equal doubles fall back to the exact decimal.
+            "amount" => Then(Next(By(rows, t => t.QuoteAmountOrder, d), t => t.QuoteAmount, d), t => t.Timestamp, t => t.Id, d),
             "fee" => Then(By(rows, t => t.Fee, d), t => t.Timestamp, t => t.Id, d),
             _ => ByTime(withCursor ? After(rows, q) : rows, t => t.Timestamp, t => t.Id, d),
         };
@@ -353,6 +360,9 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, IMemor
 
     private static IOrderedQueryable<T> By<T, TKey>(IQueryable<T> rows, Expression<Func<T, TKey>> key, bool descending) =>
         descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
+
+    private static IOrderedQueryable<T> Next<T, TKey>(IOrderedQueryable<T> rows, Expression<Func<T, TKey>> key, bool descending) =>
+        descending ? rows.ThenByDescending(key) : rows.ThenBy(key);
 
     private static IOrderedQueryable<T> Then<T>(
         IOrderedQueryable<T> rows, Expression<Func<T, DateTimeOffset>> time, Expression<Func<T, long>> id, bool descending) =>
@@ -400,13 +410,6 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, IMemor
             : rows.Where(t => t.CreatedAt >= at && (t.CreatedAt > at || t.Id > id));
     }
 
-    private static async Task<List<T>> PageAsync<T>(IQueryable<T> sorted, HistoryQuery q, CancellationToken cancellationToken)
-    {
-        // One row more than the page tells whether a next page exists without counting.
-        var page = q.After is null ? sorted.Skip(q.Page * q.PageSize) : sorted;
-        return await page.Take(q.PageSize + 1).ToListAsync(cancellationToken);
-    }
-
     private static HistoryPage<T> Paged<T>(List<T> rows, bool more, HistoryTotals totals, HistoryQuery q, Func<T, HistoryCursor> cursorOf)
     {
         var next = more && rows.Count > 0 && q.SortColumn == HistoryQuery.TimeColumn ? cursorOf(rows[^1]).ToString() : null;
@@ -414,14 +417,14 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, IMemor
     }
 
     /// <summary>
-    /// The page, its totals (cached per filter until the ledger changes) and its cursor. A page number that follows a
-    /// page served before in the time order seeks from that page's remembered cursor instead of skipping rows, so a
-    /// grid paging forward by number is as fast deep down as on the first page.
+    /// The page, its totals (cached per filter until the ledger changes) and its cursor. In the time order a page
+    /// number never walks more than <see cref="AnchorStride"/> rows: a page that follows one served before seeks from
+    /// that page's remembered cursor, and any other page seeks from the nearest anchor the totals pass recorded.
     /// </summary>
     private async Task<HistoryPage<T>> PageOfAsync<T>(
         PortalDb db, LedgerKind kind, HistoryScope scope, HistoryQuery q, IQueryable<T> filtered,
         Func<IQueryable<T>, HistoryQuery, IQueryable<T>> sort, Func<T, HistoryCursor> cursorOf,
-        Func<Task<HistoryTotals>> computeTotals, CancellationToken cancellationToken)
+        Func<Task<FilterSummary>> summarise, CancellationToken cancellationToken)
     {
         if (scope.Connections.Count == 0)
         {
@@ -429,44 +432,57 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, IMemor
         }
         var stamp = await ChangeStampAsync(db, kind, scope, cancellationToken);
         var filterKey = $"{kind}|{string.Join(',', scope.Connections)}|{(q with { Connections = [] }).FilterKey()}|{stamp}";
-        var remembers = q.After is null && q.SortColumn == HistoryQuery.TimeColumn;
+        var byTime = q.SortColumn == HistoryQuery.TimeColumn;
+        var remembers = q.After is null && byTime;
         var effective = q;
+        var skip = q.After is null ? (long)q.Page * q.PageSize : 0;
         if (remembers && q.Page > 0 && cache.TryGetValue(CursorKey(filterKey, q, q.Page), out string? remembered) && remembered is not null)
         {
             effective = q with { After = remembered };
+            skip = 0;
         }
 
-        var totalsKey = "history-totals|" + filterKey;
-        if (!cache.TryGetValue(totalsKey, out HistoryTotals? totals) || totals is null)
+        var summaryKey = "history-totals|" + filterKey;
+        if (!cache.TryGetValue(summaryKey, out FilterSummary? summary) || summary is null)
         {
-            totals = await computeTotals();
-            cache.Set(totalsKey, totals, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CacheLifetime, Size = 1 });
+            summary = await summarise();
+            cache.Set(summaryKey, summary, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CacheLifetime, Size = 1 });
+        }
+        var totals = summary.Totals;
+
+        var offset = (long)q.Page * q.PageSize;
+        if (effective.After is null && byTime && skip >= AnchorStride && summary.NearestAnchor(offset, q.Descending) is { } anchor)
+        {
+            effective = q with { After = anchor.Cursor.ToString() };
+            skip = anchor.Skip;
         }
 
-        HistoryPage<T> page;
-        var offset = (long)q.Page * q.PageSize;
+        List<T> rows;
+        bool more;
         if (effective.After is null && q.Page > 0 && offset > totals.Count / 2)
         {
-            // OFFSET walks the index row by row, so a page jumped to past the middle (the pager's "last page") is read
-            // from the far end in the reverse order and turned round: the exact reverse, every sort key flipped.
+            // OFFSET walks the index row by row, so in the other sorts a page jumped to past the middle (the pager's
+            // "last page") is read from the far end in the reverse order and turned round: every sort key flipped.
             var remaining = totals.Count - offset;
             var take = (int)Math.Clamp(remaining, 0, q.PageSize);
-            var rows = take == 0
+            rows = take == 0
                 ? []
                 : await sort(filtered, q with { Descending = !q.Descending }).Skip((int)(remaining - take)).Take(take).ToListAsync(cancellationToken);
             rows.Reverse();
-            page = Paged(rows, more: offset + take < totals.Count, totals, q, cursorOf);
+            more = offset + take < totals.Count;
         }
         else
         {
-            var rows = await PageAsync(sort(filtered, effective), effective, cancellationToken);
-            var more = rows.Count > q.PageSize;
+            // One row more than the page tells whether a next page exists without counting.
+            var sorted = sort(filtered, effective);
+            rows = await (skip > 0 ? sorted.Skip((int)skip) : sorted).Take(q.PageSize + 1).ToListAsync(cancellationToken);
+            more = rows.Count > q.PageSize;
             if (more)
             {
                 rows.RemoveAt(rows.Count - 1);
             }
-            page = Paged(rows, more, totals, q, cursorOf);
         }
+        var page = Paged(rows, more, totals, q, cursorOf);
         if (remembers && page.NextCursor is { } next)
         {
             cache.Set(CursorKey(filterKey, q, q.Page + 1), next, new MemoryCacheEntryOptions { SlidingExpiration = CacheLifetime, Size = 1 });
@@ -498,50 +514,99 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, IMemor
 
     // Totals are summed in .NET over a narrow projection streamed from the database: SQLite keeps decimals as text,
     // and EF's decimal SUM calls back into .NET per row through a custom aggregate, which was slower in the 100,000-fill
-    // trial (docs/benchmarks.md).
-    private static async Task<HistoryTotals> TradeTotalsAsync(IQueryable<LedgerTrade> rows, CancellationToken cancellationToken)
+    // trial (docs/benchmarks.md). The pass reads the rows newest first, so it also records the page anchors.
+    private static async Task<FilterSummary> TradeTotalsAsync(IQueryable<LedgerTrade> rows, CancellationToken cancellationToken)
     {
         var volume = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var fees = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var anchors = new List<HistoryCursor>();
         var count = 0;
-        await foreach (var row in rows.Select(t => new { t.QuoteCurrency, t.QuoteAmount, t.FeeCoin, t.Fee }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var newestFirst = rows.OrderByDescending(t => t.Timestamp).ThenByDescending(t => t.Id)
+            .Select(t => new { t.Timestamp, t.Id, t.QuoteCurrency, t.QuoteAmount, t.FeeCoin, t.Fee });
+        await foreach (var row in newestFirst.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            count++;
+            if (++count % AnchorStride == 0)
+            {
+                anchors.Add(new HistoryCursor(row.Timestamp, row.Id));
+            }
             Add(volume, row.QuoteCurrency, row.QuoteAmount);
             AddFee(fees, row.FeeCoin, row.Fee);
         }
-        return new HistoryTotals { Count = count, VolumeByQuote = volume, FeesByCoin = fees };
+        return new FilterSummary(new HistoryTotals { Count = count, VolumeByQuote = volume, FeesByCoin = fees }, anchors);
     }
 
-    private static async Task<HistoryTotals> OrderTotalsAsync(IQueryable<LedgerOrder> rows, CancellationToken cancellationToken)
+    private static async Task<FilterSummary> OrderTotalsAsync(IQueryable<LedgerOrder> rows, CancellationToken cancellationToken)
     {
         var statuses = new Dictionary<string, int>(StringComparer.Ordinal);
         var fees = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var anchors = new List<HistoryCursor>();
         var count = 0;
-        await foreach (var row in rows.Select(o => new { o.Status, o.FeeCoin, o.Fee }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var newestFirst = rows.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
+            .Select(o => new { o.CreatedAt, o.Id, o.Status, o.FeeCoin, o.Fee });
+        await foreach (var row in newestFirst.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            count++;
+            if (++count % AnchorStride == 0)
+            {
+                anchors.Add(new HistoryCursor(row.CreatedAt, row.Id));
+            }
             statuses[row.Status] = statuses.GetValueOrDefault(row.Status) + 1;
             AddFee(fees, row.FeeCoin, row.Fee);
         }
-        return new HistoryTotals { Count = count, CountByStatus = statuses, FeesByCoin = fees };
+        return new FilterSummary(new HistoryTotals { Count = count, CountByStatus = statuses, FeesByCoin = fees }, anchors);
     }
 
-    private static async Task<HistoryTotals> TransferTotalsAsync(IQueryable<LedgerTransfer> rows, CancellationToken cancellationToken)
+    private static async Task<FilterSummary> TransferTotalsAsync(IQueryable<LedgerTransfer> rows, CancellationToken cancellationToken)
     {
         var amounts = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var fees = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var states = new Dictionary<string, int>(StringComparer.Ordinal);
+        var anchors = new List<HistoryCursor>();
         var count = 0;
-        await foreach (var row in rows.Select(t => new { t.Currency, t.Amount, t.FeeCoin, t.Fee, t.State }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var newestFirst = rows.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
+            .Select(t => new { t.CreatedAt, t.Id, t.Currency, t.Amount, t.FeeCoin, t.Fee, t.State });
+        await foreach (var row in newestFirst.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            count++;
+            if (++count % AnchorStride == 0)
+            {
+                anchors.Add(new HistoryCursor(row.CreatedAt, row.Id));
+            }
             Add(amounts, row.Currency, row.Amount);
             Add(fees, row.FeeCoin ?? row.Currency, row.Fee);
             var state = row.State.ToString().ToLowerInvariant();
             states[state] = states.GetValueOrDefault(state) + 1;
         }
-        return new HistoryTotals { Count = count, AmountByCurrency = amounts, FeesByCoin = fees, CountByStatus = states };
+        return new FilterSummary(new HistoryTotals { Count = count, AmountByCurrency = amounts, FeesByCoin = fees, CountByStatus = states }, anchors);
+    }
+
+    /// <summary>
+    /// A filter's totals and, every <see cref="AnchorStride"/> rows of its newest-first order, the cursor of that row:
+    /// anchor <c>j</c> is the row at position <c>(j + 1) × stride − 1</c>, so the rows strictly after it start at
+    /// <c>(j + 1) × stride</c>.
+    /// </summary>
+    private sealed record FilterSummary(HistoryTotals Totals, IReadOnlyList<HistoryCursor> Anchors)
+    {
+        /// <summary>
+        /// The anchor to seek from for the row at <paramref name="offset"/> in the given direction, and how many rows
+        /// to skip after it (fewer than a stride); null when the offset is within the first stride.
+        /// </summary>
+        public (HistoryCursor Cursor, long Skip)? NearestAnchor(long offset, bool descending)
+        {
+            long count = Totals.Count;
+            if (descending)
+            {
+                var j = offset / AnchorStride;
+                return j >= 1 && j <= Anchors.Count ? (Anchors[(int)j - 1], offset - (j * AnchorStride)) : null;
+            }
+            // Oldest first, the row at newest-first position p is followed by the rows from position count − p on;
+            // take the anchor with the smallest such p that still starts at or before the offset.
+            var k = (count - offset + AnchorStride) / AnchorStride;
+            if (k < 1 || k > Anchors.Count)
+            {
+                return null;
+            }
+            var start = count - ((k * AnchorStride) - 1);
+            return start >= 0 && start <= offset ? (Anchors[(int)k - 1], offset - start) : null;
+        }
     }
 
     private static void Add(Dictionary<string, decimal> sums, string key, decimal value) =>
@@ -556,7 +621,4 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, IMemor
         }
     }
 
-    /// <summary>A LIKE pattern matching <paramref name="text"/> anywhere, with LIKE's wildcards taken literally.</summary>
-    private static string LikePattern(string text) =>
-        "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 }

@@ -369,6 +369,9 @@ namespace AllexPortal.Web.Data.Migrations.Sqlite
                     b.Property<decimal>("QuoteAmount")
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("QuoteAmountOrder")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("QuoteCurrency")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -399,6 +402,8 @@ namespace AllexPortal.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ConnectionId", "OrderId");
+
+                    b.HasIndex("ConnectionId", "QuoteAmountOrder");
 
                     b.HasIndex("ConnectionId", "Timestamp", "Id");
 
@@ -470,6 +475,10 @@ namespace AllexPortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "Address");
+
+                    b.HasIndex("ConnectionId", "TransactionId");
 
                     b.HasIndex("ConnectionId", "Direction", "ExchangeId")
                         .IsUnique();
