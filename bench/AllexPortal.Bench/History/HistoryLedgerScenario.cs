@@ -1,13 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using AllexPortal.Web.Access;
+using AllexPortal.Web.Audit;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.History;
 using AllexPortal.Web.Ledger;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AllexPortal.Bench.History;
 
@@ -31,7 +35,8 @@ public static class HistoryLedgerScenario
         var options = new DbContextOptionsBuilder<PortalDb>().UseSqlite($"Data Source={ledger.Path}").AddInterceptors(captured).Options;
         var factory = new PooledDbContextFactory<PortalDb>(options);
         using var sharedCache = new MemoryCache(new MemoryCacheOptions());
-        var service = new HistoryService(factory, sharedCache);
+        var access = new PortalAccess(factory, new AuditLog(factory, new ClientAddress(new HttpContextAccessor()), TimeProvider.System), NullLogger<PortalAccess>.Instance);
+        var service = new HistoryService(factory, access, sharedCache);
 
         var (symbol, from, to, orderId) = await SampleValuesAsync(factory, ledger);
         // Serving page N-1 remembers where page N starts (as a grid paging forward does).
@@ -74,7 +79,7 @@ public static class HistoryLedgerScenario
             var cold = await TimeAsync(3, async () =>
             {
                 using var fresh = new MemoryCache(new MemoryCacheOptions());
-                await new HistoryService(factory, fresh).TradesAsync(ledger.UserId, query, CancellationToken.None);
+                await new HistoryService(factory, access, fresh).TradesAsync(ledger.UserId, query, CancellationToken.None);
             });
             log.WriteLine($"| {name} | {page.Rows.Count} | {page.TotalCount:N0} | {Ms(Percentile(warm, 0.50))} | {Ms(Percentile(warm, 0.95))} | {Ms(Percentile(cold, 0.50))} | {Ms(cold.Max())} |");
         }

@@ -39,7 +39,9 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
         var scope = await ScopeAsync(db, userId, q, PortalPermission.View, cancellationToken);
         var filtered = FilterTrades(db.LedgerTrades.AsNoTracking(), scope, q);
         return await PageOfAsync(db, LedgerKind.Trades, scope, q, filtered, (rows, p) => SortTrades(rows, p, withCursor: true),
-            t => new HistoryCursor(t.Timestamp, t.Id), () => TradeTotalsAsync(filtered, cancellationToken), cancellationToken);
+            t => new HistoryCursor(t.Timestamp, t.Id), () => TradeTotalsAsync(filtered, cancellationToken),
+            () => AnchorsAsync(filtered.OrderByDescending(t => t.Timestamp).ThenByDescending(t => t.Id).Select(t => new HistoryCursor(t.Timestamp, t.Id)), cancellationToken),
+            cancellationToken);
     }
 
     /// <summary>A page of orders.</summary>
@@ -52,7 +54,9 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
         var scope = await ScopeAsync(db, userId, q, PortalPermission.View, cancellationToken);
         var filtered = FilterOrders(db.LedgerOrders.AsNoTracking(), scope, q);
         return await PageOfAsync(db, LedgerKind.Orders, scope, q, filtered, (rows, p) => SortOrders(rows, p, withCursor: true),
-            o => new HistoryCursor(o.CreatedAt, o.Id), () => OrderTotalsAsync(filtered, cancellationToken), cancellationToken);
+            o => new HistoryCursor(o.CreatedAt, o.Id), () => OrderTotalsAsync(filtered, cancellationToken),
+            () => AnchorsAsync(filtered.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Select(o => new HistoryCursor(o.CreatedAt, o.Id)), cancellationToken),
+            cancellationToken);
     }
 
     /// <summary>A page of deposits or withdrawals.</summary>
@@ -67,7 +71,9 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
         var filtered = FilterTransfers(db.LedgerTransfers.AsNoTracking(), scope, direction, q);
         var kind = direction == TransferDirection.Deposit ? LedgerKind.Deposits : LedgerKind.Withdrawals;
         return await PageOfAsync(db, kind, scope, q, filtered, (rows, p) => SortTransfers(rows, p, withCursor: true),
-            t => new HistoryCursor(t.CreatedAt, t.Id), () => TransferTotalsAsync(filtered, cancellationToken), cancellationToken);
+            t => new HistoryCursor(t.CreatedAt, t.Id), () => TransferTotalsAsync(filtered, cancellationToken),
+            () => AnchorsAsync(filtered.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Select(t => new HistoryCursor(t.CreatedAt, t.Id)), cancellationToken),
+            cancellationToken);
     }
 
     /// <summary>What the filter pickers of one history offer, from the rows the user's personal connections hold.</summary>
@@ -444,12 +450,12 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
     /// <summary>
     /// The page, its totals (cached per filter until the ledger changes) and its cursor. In the time order a page
     /// number never walks more than <see cref="AnchorStride"/> rows: a page that follows one served before seeks from
-    /// that page's remembered cursor, and any other page seeks from the nearest anchor the totals pass recorded.
+    /// that page's remembered cursor, and any other page seeks from the nearest anchor (<see cref="AnchorsAsync"/>).
     /// </summary>
     private async Task<HistoryPage<T>> PageOfAsync<T>(
         PortalDb db, LedgerKind kind, HistoryScope scope, HistoryQuery q, IQueryable<T> filtered,
         Func<IQueryable<T>, HistoryQuery, IQueryable<T>> sort, Func<T, HistoryCursor> cursorOf,
-        Func<Task<FilterSummary>> summarise, CancellationToken cancellationToken)
+        Func<Task<HistoryTotals>> computeTotals, Func<Task<PageAnchors>> computeAnchors, CancellationToken cancellationToken)
     {
         if (scope.Connections.Count == 0)
         {
@@ -467,19 +473,27 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
             skip = 0;
         }
 
-        var summaryKey = "history-totals|" + filterKey;
-        if (!cache.TryGetValue(summaryKey, out FilterSummary? summary) || summary is null)
+        var totalsKey = "history-totals|" + filterKey;
+        if (!cache.TryGetValue(totalsKey, out HistoryTotals? totals) || totals is null)
         {
-            summary = await summarise();
-            cache.Set(summaryKey, summary, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CacheLifetime, Size = 1 });
+            totals = await computeTotals();
+            cache.Set(totalsKey, totals, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CacheLifetime, Size = 1 });
         }
-        var totals = summary.Totals;
 
         var offset = (long)q.Page * q.PageSize;
-        if (effective.After is null && byTime && skip >= AnchorStride && summary.NearestAnchor(offset, q.Descending) is { } anchor)
+        if (effective.After is null && byTime && skip >= AnchorStride && offset < totals.Count)
         {
-            effective = q with { After = anchor.Cursor.ToString() };
-            skip = anchor.Skip;
+            var anchorsKey = "history-anchors|" + filterKey;
+            if (!cache.TryGetValue(anchorsKey, out PageAnchors? anchors) || anchors is null)
+            {
+                anchors = await computeAnchors();
+                cache.Set(anchorsKey, anchors, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CacheLifetime, Size = 1 });
+            }
+            if (anchors.Nearest(offset, q.Descending) is { } anchor)
+            {
+                effective = q with { After = anchor.Cursor.ToString() };
+                skip = anchor.Skip;
+            }
         }
 
         List<T> rows;
@@ -539,98 +553,99 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
 
     // Totals are summed in .NET over a narrow projection streamed from the database: SQLite keeps decimals as text,
     // and EF's decimal SUM calls back into .NET per row through a custom aggregate, which was slower in the 100,000-fill
-    // trial (docs/benchmarks.md). The pass reads the rows newest first, so it also records the page anchors.
-    private static async Task<FilterSummary> TradeTotalsAsync(IQueryable<LedgerTrade> rows, CancellationToken cancellationToken)
+    // trial (docs/benchmarks.md). They are read in whatever order SQLite finds cheapest (a time-ordered pass fetches each
+    // row through the index: over 1 M fills that was ten times slower than the table scan).
+    private static async Task<HistoryTotals> TradeTotalsAsync(IQueryable<LedgerTrade> rows, CancellationToken cancellationToken)
     {
         var volume = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var fees = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        var anchors = new List<HistoryCursor>();
         var count = 0;
-        var newestFirst = rows.OrderByDescending(t => t.Timestamp).ThenByDescending(t => t.Id)
-            .Select(t => new { t.Timestamp, t.Id, t.QuoteCurrency, t.QuoteAmount, t.FeeCoin, t.Fee });
-        await foreach (var row in newestFirst.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var row in rows.Select(t => new { t.QuoteCurrency, t.QuoteAmount, t.FeeCoin, t.Fee }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            if (++count % AnchorStride == 0)
-            {
-                anchors.Add(new HistoryCursor(row.Timestamp, row.Id));
-            }
+            count++;
             Add(volume, row.QuoteCurrency, row.QuoteAmount);
             AddFee(fees, row.FeeCoin, row.Fee);
         }
-        return new FilterSummary(new HistoryTotals { Count = count, VolumeByQuote = volume, FeesByCoin = fees }, anchors);
+        return new HistoryTotals { Count = count, VolumeByQuote = volume, FeesByCoin = fees };
     }
 
-    private static async Task<FilterSummary> OrderTotalsAsync(IQueryable<LedgerOrder> rows, CancellationToken cancellationToken)
+    private static async Task<HistoryTotals> OrderTotalsAsync(IQueryable<LedgerOrder> rows, CancellationToken cancellationToken)
     {
         var statuses = new Dictionary<string, int>(StringComparer.Ordinal);
         var fees = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        var anchors = new List<HistoryCursor>();
         var count = 0;
-        var newestFirst = rows.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
-            .Select(o => new { o.CreatedAt, o.Id, o.Status, o.FeeCoin, o.Fee });
-        await foreach (var row in newestFirst.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var row in rows.Select(o => new { o.Status, o.FeeCoin, o.Fee }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            if (++count % AnchorStride == 0)
-            {
-                anchors.Add(new HistoryCursor(row.CreatedAt, row.Id));
-            }
+            count++;
             statuses[row.Status] = statuses.GetValueOrDefault(row.Status) + 1;
             AddFee(fees, row.FeeCoin, row.Fee);
         }
-        return new FilterSummary(new HistoryTotals { Count = count, CountByStatus = statuses, FeesByCoin = fees }, anchors);
+        return new HistoryTotals { Count = count, CountByStatus = statuses, FeesByCoin = fees };
     }
 
-    private static async Task<FilterSummary> TransferTotalsAsync(IQueryable<LedgerTransfer> rows, CancellationToken cancellationToken)
+    private static async Task<HistoryTotals> TransferTotalsAsync(IQueryable<LedgerTransfer> rows, CancellationToken cancellationToken)
     {
         var amounts = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var fees = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var states = new Dictionary<string, int>(StringComparer.Ordinal);
-        var anchors = new List<HistoryCursor>();
         var count = 0;
-        var newestFirst = rows.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
-            .Select(t => new { t.CreatedAt, t.Id, t.Currency, t.Amount, t.FeeCoin, t.Fee, t.State });
-        await foreach (var row in newestFirst.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var row in rows.Select(t => new { t.Currency, t.Amount, t.FeeCoin, t.Fee, t.State }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            if (++count % AnchorStride == 0)
-            {
-                anchors.Add(new HistoryCursor(row.CreatedAt, row.Id));
-            }
+            count++;
             Add(amounts, row.Currency, row.Amount);
             Add(fees, row.FeeCoin ?? row.Currency, row.Fee);
             var state = row.State.ToString().ToLowerInvariant();
             states[state] = states.GetValueOrDefault(state) + 1;
         }
-        return new FilterSummary(new HistoryTotals { Count = count, AmountByCurrency = amounts, FeesByCoin = fees, CountByStatus = states }, anchors);
+        return new HistoryTotals { Count = count, AmountByCurrency = amounts, FeesByCoin = fees, CountByStatus = states };
     }
 
     /// <summary>
-    /// A filter's totals and, every <see cref="AnchorStride"/> rows of its newest-first order, the cursor of that row:
+    /// The cursor of every <see cref="AnchorStride"/>-th row of a filter in its newest-first order, read only when a
+    /// page is jumped to deep in the filter and cached like the totals. The query selects the time and id alone, so for
+    /// one connection with no filter, or a pair with dates, SQLite answers it from the index without touching the table.
+    /// </summary>
+    private static async Task<PageAnchors> AnchorsAsync(IQueryable<HistoryCursor> newestFirst, CancellationToken cancellationToken)
+    {
+        var cursors = new List<HistoryCursor>();
+        long count = 0;
+        await foreach (var cursor in newestFirst.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (++count % AnchorStride == 0)
+            {
+                cursors.Add(cursor);
+            }
+        }
+        return new PageAnchors(count, cursors);
+    }
+
+    /// <summary>
+    /// A filter's row count and the cursors of every <see cref="AnchorStride"/>-th row of its newest-first order:
     /// anchor <c>j</c> is the row at position <c>(j + 1) × stride − 1</c>, so the rows strictly after it start at
     /// <c>(j + 1) × stride</c>.
     /// </summary>
-    private sealed record FilterSummary(HistoryTotals Totals, IReadOnlyList<HistoryCursor> Anchors)
+    private sealed record PageAnchors(long Count, IReadOnlyList<HistoryCursor> Cursors)
     {
         /// <summary>
         /// The anchor to seek from for the row at <paramref name="offset"/> in the given direction, and how many rows
         /// to skip after it (fewer than a stride); null when the offset is within the first stride.
         /// </summary>
-        public (HistoryCursor Cursor, long Skip)? NearestAnchor(long offset, bool descending)
+        public (HistoryCursor Cursor, long Skip)? Nearest(long offset, bool descending)
         {
-            long count = Totals.Count;
             if (descending)
             {
                 var j = offset / AnchorStride;
-                return j >= 1 && j <= Anchors.Count ? (Anchors[(int)j - 1], offset - (j * AnchorStride)) : null;
+                return j >= 1 && j <= Cursors.Count ? (Cursors[(int)j - 1], offset - (j * AnchorStride)) : null;
             }
             // Oldest first, the row at newest-first position p is followed by the rows from position count − p on;
             // take the anchor with the smallest such p that still starts at or before the offset.
-            var k = (count - offset + AnchorStride) / AnchorStride;
-            if (k < 1 || k > Anchors.Count)
+            var k = (Count - offset + AnchorStride) / AnchorStride;
+            if (k < 1 || k > Cursors.Count)
             {
                 return null;
             }
-            var start = count - ((k * AnchorStride) - 1);
-            return start >= 0 && start <= offset ? (Anchors[(int)k - 1], offset - start) : null;
+            var start = Count - ((k * AnchorStride) - 1);
+            return start >= 0 && start <= offset ? (Cursors[(int)k - 1], offset - start) : null;
         }
     }
 
