@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace AllexPortal.Bench.Circuits;
 
@@ -46,18 +45,6 @@ public sealed class BenchPortal : WebApplicationFactory<Program>
             // A closed tab's circuit is dropped at once, so retained memory is that of live circuits only.
             services.Configure<CircuitOptions>(o => o.DisconnectedCircuitMaxRetained = 0);
         });
-    }
-
-    protected override IHost CreateHost(IHostBuilder builder)
-    {
-        // h/teams-core registers the singleton ReportLedger over the scoped PortalAccess, which Development's scope
-        // validation refuses at start (reported to the lead); the dashboard never resolves it.
-        builder.UseDefaultServiceProvider(o =>
-        {
-            o.ValidateScopes = false;
-            o.ValidateOnBuild = false;
-        });
-        return base.CreateHost(builder);
     }
 
     public override async ValueTask DisposeAsync()

@@ -50,6 +50,8 @@ public sealed class LedgerDatabase
         if (File.Exists(path))
         {
             await using var existing = new PortalDb(options);
+            // Migrations merged since the file was built (new columns of other features) apply in seconds.
+            await existing.Database.MigrateAsync();
             var connection = await existing.Connections.AsNoTracking().SingleAsync();
             var count = await existing.LedgerTrades.CountAsync();
             if (count == trades)
