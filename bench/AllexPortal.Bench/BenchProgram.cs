@@ -1,3 +1,4 @@
+using AllexPortal.Bench.Circuits;
 using AllexPortal.Bench.History;
 using BenchmarkDotNet.Running;
 
@@ -12,6 +13,11 @@ public static class BenchProgram
         if (args is ["history-ledger", ..])
         {
             await HistoryLedgerScenario.RunAsync(args[1..]);
+            return;
+        }
+        if (args is ["circuits", ..])
+        {
+            await CircuitLoadScenario.RunAsync(args[1..]);
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);

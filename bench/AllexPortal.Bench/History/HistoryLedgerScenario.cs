@@ -1,13 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using AllexPortal.Web.Access;
+using AllexPortal.Web.Audit;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.History;
 using AllexPortal.Web.Ledger;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AllexPortal.Bench.History;
 
@@ -21,15 +25,18 @@ public static class HistoryLedgerScenario
 {
     public static async Task RunAsync(string[] args)
     {
-        var trades = args.SkipWhile(a => a != "--trades").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(1_000_000);
-        var iterations = args.SkipWhile(a => a != "--iterations").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(200);
+        // --quick: a 100 k ledger and 10 timed calls, for a before/after check in a couple of minutes.
+        var quick = args.Contains("--quick");
+        var trades = args.SkipWhile(a => a != "--trades").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(quick ? 100_000 : 1_000_000);
+        var iterations = args.SkipWhile(a => a != "--iterations").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(quick ? 10 : 200);
         var log = Console.Out;
         var ledger = await LedgerDatabase.OpenOrBuildAsync(trades, log);
         var captured = new CapturedCommands();
         var options = new DbContextOptionsBuilder<PortalDb>().UseSqlite($"Data Source={ledger.Path}").AddInterceptors(captured).Options;
         var factory = new PooledDbContextFactory<PortalDb>(options);
         using var sharedCache = new MemoryCache(new MemoryCacheOptions());
-        var service = new HistoryService(factory, sharedCache);
+        var access = new PortalAccess(factory, new AuditLog(factory, new ClientAddress(new HttpContextAccessor()), TimeProvider.System), NullLogger<PortalAccess>.Instance);
+        var service = new HistoryService(factory, access, sharedCache);
 
         var (symbol, from, to, orderId) = await SampleValuesAsync(factory, ledger);
         // Serving page N-1 remembers where page N starts (as a grid paging forward does).
@@ -45,6 +52,8 @@ public static class HistoryLedgerScenario
             ($"coin {symbol[..symbol.IndexOf('-', StringComparison.Ordinal)]} (base or quote), side sell", new HistoryQuery { Symbol = symbol[..symbol.IndexOf('-', StringComparison.Ordinal)], Side = AllexPortal.Exchange.Market.OrderSide.Sell }),
             ($"text search '{orderId[..8]}' (order id prefix)", new HistoryQuery { Search = orderId[..8] }),
             ("sort by amount (desc), first page", new HistoryQuery { Sort = "amount" }),
+            ("sort by amount (asc), page 3", new HistoryQuery { Sort = "amount", Descending = false, Page = 3 }),
+            ($"oldest first, page {deep + 7:N0} jumped to", new HistoryQuery { Descending = false, Page = deep + 7 }),
         };
 
         var pages = !args.Contains("--export-only");
@@ -70,7 +79,7 @@ public static class HistoryLedgerScenario
             var cold = await TimeAsync(3, async () =>
             {
                 using var fresh = new MemoryCache(new MemoryCacheOptions());
-                await new HistoryService(factory, fresh).TradesAsync(ledger.UserId, query, CancellationToken.None);
+                await new HistoryService(factory, access, fresh).TradesAsync(ledger.UserId, query, CancellationToken.None);
             });
             log.WriteLine($"| {name} | {page.Rows.Count} | {page.TotalCount:N0} | {Ms(Percentile(warm, 0.50))} | {Ms(Percentile(warm, 0.95))} | {Ms(Percentile(cold, 0.50))} | {Ms(cold.Max())} |");
         }

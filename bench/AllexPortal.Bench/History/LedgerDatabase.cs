@@ -18,7 +18,7 @@ namespace AllexPortal.Bench.History;
 public sealed class LedgerDatabase
 {
     /// <summary>Bump when the generated content changes, so an old file is not reused.</summary>
-    private const int Version = 2;
+    private const int Version = 3;
 
     private static readonly DateTimeOffset Now = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -50,6 +50,8 @@ public sealed class LedgerDatabase
         if (File.Exists(path))
         {
             await using var existing = new PortalDb(options);
+            // Migrations merged since the file was built (new columns of other features) apply in seconds.
+            await existing.Database.MigrateAsync();
             var connection = await existing.Connections.AsNoTracking().SingleAsync();
             var count = await existing.LedgerTrades.CountAsync();
             if (count == trades)

@@ -139,6 +139,7 @@ public class PortalDb(DbContextOptions<PortalDb> options)
             trade.HasIndex(t => new { t.ConnectionId, t.Timestamp, t.Id });
             trade.HasIndex(t => new { t.ConnectionId, t.Symbol, t.Timestamp, t.Id });
             trade.HasIndex(t => new { t.ConnectionId, t.OrderId });
+            trade.HasIndex(t => new { t.ConnectionId, t.QuoteAmountOrder });
             trade.Property(t => t.Key).HasMaxLength(80);
             trade.Property(t => t.Symbol).HasMaxLength(32);
             trade.Property(t => t.BaseCurrency).HasMaxLength(16);
@@ -173,6 +174,8 @@ public class PortalDb(DbContextOptions<PortalDb> options)
             transfer.HasIndex(t => new { t.ConnectionId, t.Direction, t.CreatedAt, t.Id });
             transfer.HasIndex(t => new { t.ConnectionId, t.Direction, t.Currency, t.CreatedAt, t.Id });
             transfer.HasIndex(t => new { t.ConnectionId, t.Direction, t.State });
+            transfer.HasIndex(t => new { t.ConnectionId, t.TransactionId });
+            transfer.HasIndex(t => new { t.ConnectionId, t.Address });
             transfer.Property(t => t.Direction).HasConversion<string>().HasMaxLength(10);
             transfer.Property(t => t.State).HasConversion<string>().HasMaxLength(10);
             transfer.Property(t => t.Currency).HasMaxLength(16);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using AllexPortal.Exchange.Account;
 using AllexPortal.Web.Access;
@@ -23,6 +24,9 @@ namespace AllexPortal.Web.History;
 /// </remarks>
 public sealed class HistoryService(IDbContextFactory<PortalDb> databases, PortalAccess access, IMemoryCache cache)
 {
+    /// <summary>Rows between two page anchors: the most a page jumped to by number walks past after its seek.</summary>
+    internal const int AnchorStride = 1000;
+
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(10);
 
     /// <summary>A page of fills.</summary>
@@ -35,7 +39,9 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
         var scope = await ScopeAsync(db, userId, q, PortalPermission.View, cancellationToken);
         var filtered = FilterTrades(db.LedgerTrades.AsNoTracking(), scope, q);
         return await PageOfAsync(db, LedgerKind.Trades, scope, q, filtered, (rows, p) => SortTrades(rows, p, withCursor: true),
-            t => new HistoryCursor(t.Timestamp, t.Id), () => TradeTotalsAsync(filtered, cancellationToken), cancellationToken);
+            t => new HistoryCursor(t.Timestamp, t.Id), () => TradeTotalsAsync(filtered, cancellationToken),
+            () => AnchorsAsync(filtered.OrderByDescending(t => t.Timestamp).ThenByDescending(t => t.Id).Select(t => new HistoryCursor(t.Timestamp, t.Id)), cancellationToken),
+            cancellationToken);
     }
 
     /// <summary>A page of orders.</summary>
@@ -48,7 +54,9 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
         var scope = await ScopeAsync(db, userId, q, PortalPermission.View, cancellationToken);
         var filtered = FilterOrders(db.LedgerOrders.AsNoTracking(), scope, q);
         return await PageOfAsync(db, LedgerKind.Orders, scope, q, filtered, (rows, p) => SortOrders(rows, p, withCursor: true),
-            o => new HistoryCursor(o.CreatedAt, o.Id), () => OrderTotalsAsync(filtered, cancellationToken), cancellationToken);
+            o => new HistoryCursor(o.CreatedAt, o.Id), () => OrderTotalsAsync(filtered, cancellationToken),
+            () => AnchorsAsync(filtered.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Select(o => new HistoryCursor(o.CreatedAt, o.Id)), cancellationToken),
+            cancellationToken);
     }
 
     /// <summary>A page of deposits or withdrawals.</summary>
@@ -63,7 +71,9 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
         var filtered = FilterTransfers(db.LedgerTransfers.AsNoTracking(), scope, direction, q);
         var kind = direction == TransferDirection.Deposit ? LedgerKind.Deposits : LedgerKind.Withdrawals;
         return await PageOfAsync(db, kind, scope, q, filtered, (rows, p) => SortTransfers(rows, p, withCursor: true),
-            t => new HistoryCursor(t.CreatedAt, t.Id), () => TransferTotalsAsync(filtered, cancellationToken), cancellationToken);
+            t => new HistoryCursor(t.CreatedAt, t.Id), () => TransferTotalsAsync(filtered, cancellationToken),
+            () => AnchorsAsync(filtered.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Select(t => new HistoryCursor(t.CreatedAt, t.Id)), cancellationToken),
+            cancellationToken);
     }
 
     /// <summary>What the filter pickers of one history offer, from the rows the user's personal connections hold.</summary>
@@ -292,8 +302,9 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
         }
         if (q.Search is { } search)
         {
-            var pattern = LikePattern(search);
-            rows = rows.Where(o => EF.Functions.Like(o.ExchangeId.ToLower(), pattern, "\\") || EF.Functions.Like(o.Note!.ToLower(), pattern, "\\"));
+            // The start of the exchange's order id, as fills are searched: one range seek on (connection, id).
+            var end = search + char.MaxValue;
+            rows = rows.Where(o => string.Compare(o.ExchangeId, search) >= 0 && string.Compare(o.ExchangeId, end) < 0);
         }
         return rows;
     }
@@ -323,11 +334,12 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
         }
         if (q.Search is { } search)
         {
-            var pattern = LikePattern(search);
-            long? number = long.TryParse(search, out var n) ? n : null;
+            // The exchange's id exactly, or the start of the transaction id or address: each an index seek.
+            var end = search + char.MaxValue;
+            long? number = long.TryParse(search, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
             rows = rows.Where(t => t.ExchangeId == number
-                || EF.Functions.Like(t.TransactionId!.ToLower(), pattern, "\\")
-                || EF.Functions.Like(t.Address!.ToLower(), pattern, "\\"));
+                || (string.Compare(t.TransactionId, search) >= 0 && string.Compare(t.TransactionId, end) < 0)
+                || (string.Compare(t.Address, search) >= 0 && string.Compare(t.Address, end) < 0));
         }
         return rows;
     }
@@ -341,7 +353,8 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
             "side" => Then(By(rows, t => t.Side, d), t => t.Timestamp, t => t.Id, d),
             "size" => Then(By(rows, t => t.Size, d), t => t.Timestamp, t => t.Id, d),
             "price" => Then(By(rows, t => t.Price, d), t => t.Timestamp, t => t.Id, d),
-            "amount" => Then(By(rows, t => t.QuoteAmount, d), t => t.Timestamp, t => t.Id, d),
+            // The double shadow orders and seeks on its index; equal doubles fall back to the exact decimal.
+            "amount" => Then(Next(By(rows, t => t.QuoteAmountOrder, d), t => t.QuoteAmount, d), t => t.Timestamp, t => t.Id, d),
             "fee" => Then(By(rows, t => t.Fee, d), t => t.Timestamp, t => t.Id, d),
             _ => ByTime(withCursor ? After(rows, q) : rows, t => t.Timestamp, t => t.Id, d),
         };
@@ -358,7 +371,7 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
             "size" => Then(By(rows, o => o.Size, d), o => o.CreatedAt, o => o.Id, d),
             // Market orders have no price. "Has a price" first puts them first ascending and last descending on every
             // engine (SQLite's own NULL order; PostgreSQL would put NULL last ascending).
-            "price" => Then(AndBy(By(rows, o => o.Price != null, d), o => o.Price, d), o => o.CreatedAt, o => o.Id, d),
+            "price" => Then(Next(By(rows, o => o.Price != null, d), o => o.Price, d), o => o.CreatedAt, o => o.Id, d),
             "filled" => Then(By(rows, o => o.Filled, d), o => o.CreatedAt, o => o.Id, d),
             "status" => Then(By(rows, o => o.Status, d), o => o.CreatedAt, o => o.Id, d),
             _ => ByTime(withCursor ? After(rows, q) : rows, o => o.CreatedAt, o => o.Id, d),
@@ -381,7 +394,7 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
     private static IOrderedQueryable<T> By<T, TKey>(IQueryable<T> rows, Expression<Func<T, TKey>> key, bool descending) =>
         descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
 
-    private static IOrderedQueryable<T> AndBy<T, TKey>(IOrderedQueryable<T> rows, Expression<Func<T, TKey>> key, bool descending) =>
+    private static IOrderedQueryable<T> Next<T, TKey>(IOrderedQueryable<T> rows, Expression<Func<T, TKey>> key, bool descending) =>
         descending ? rows.ThenByDescending(key) : rows.ThenBy(key);
 
     private static IOrderedQueryable<T> Then<T>(
@@ -430,13 +443,6 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
             : rows.Where(t => t.CreatedAt >= at && (t.CreatedAt > at || t.Id > id));
     }
 
-    private static async Task<List<T>> PageAsync<T>(IQueryable<T> sorted, HistoryQuery q, CancellationToken cancellationToken)
-    {
-        // One row more than the page tells whether a next page exists without counting.
-        var page = q.After is null ? sorted.Skip(q.Page * q.PageSize) : sorted;
-        return await page.Take(q.PageSize + 1).ToListAsync(cancellationToken);
-    }
-
     private static HistoryPage<T> Paged<T>(List<T> rows, bool more, HistoryTotals totals, HistoryQuery q, Func<T, HistoryCursor> cursorOf)
     {
         var next = more && rows.Count > 0 && q.SortColumn == HistoryQuery.TimeColumn ? cursorOf(rows[^1]).ToString() : null;
@@ -444,14 +450,14 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
     }
 
     /// <summary>
-    /// The page, its totals (cached per filter until the ledger changes) and its cursor. A page number that follows a
-    /// page served before in the time order seeks from that page's remembered cursor instead of skipping rows, so a
-    /// grid paging forward by number is as fast deep down as on the first page.
+    /// The page, its totals (cached per filter until the ledger changes) and its cursor. In the time order a page
+    /// number never walks more than <see cref="AnchorStride"/> rows: a page that follows one served before seeks from
+    /// that page's remembered cursor, and any other page seeks from the nearest anchor (<see cref="AnchorsAsync"/>).
     /// </summary>
     private async Task<HistoryPage<T>> PageOfAsync<T>(
         PortalDb db, LedgerKind kind, HistoryScope scope, HistoryQuery q, IQueryable<T> filtered,
         Func<IQueryable<T>, HistoryQuery, IQueryable<T>> sort, Func<T, HistoryCursor> cursorOf,
-        Func<Task<HistoryTotals>> computeTotals, CancellationToken cancellationToken)
+        Func<Task<HistoryTotals>> computeTotals, Func<Task<PageAnchors>> computeAnchors, CancellationToken cancellationToken)
     {
         if (scope.Connections.Count == 0)
         {
@@ -459,11 +465,14 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
         }
         var stamp = await ChangeStampAsync(db, kind, scope, cancellationToken);
         var filterKey = $"{kind}|{string.Join(',', scope.Connections)}|{(q with { Connections = [] }).FilterKey()}|{stamp}";
-        var remembers = q.After is null && q.SortColumn == HistoryQuery.TimeColumn;
+        var byTime = q.SortColumn == HistoryQuery.TimeColumn;
+        var remembers = q.After is null && byTime;
         var effective = q;
+        var skip = q.After is null ? (long)q.Page * q.PageSize : 0;
         if (remembers && q.Page > 0 && cache.TryGetValue(CursorKey(filterKey, q, q.Page), out string? remembered) && remembered is not null)
         {
             effective = q with { After = remembered };
+            skip = 0;
         }
 
         var totalsKey = "history-totals|" + filterKey;
@@ -473,30 +482,48 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
             cache.Set(totalsKey, totals, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CacheLifetime, Size = 1 });
         }
 
-        HistoryPage<T> page;
         var offset = (long)q.Page * q.PageSize;
+        if (effective.After is null && byTime && skip >= AnchorStride && offset < totals.Count)
+        {
+            var anchorsKey = "history-anchors|" + filterKey;
+            if (!cache.TryGetValue(anchorsKey, out PageAnchors? anchors) || anchors is null)
+            {
+                anchors = await computeAnchors();
+                cache.Set(anchorsKey, anchors, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CacheLifetime, Size = 1 });
+            }
+            if (anchors.Nearest(offset, q.Descending) is { } anchor)
+            {
+                effective = q with { After = anchor.Cursor.ToString() };
+                skip = anchor.Skip;
+            }
+        }
+
+        List<T> rows;
+        bool more;
         if (effective.After is null && q.Page > 0 && offset > totals.Count / 2)
         {
-            // OFFSET walks the index row by row, so a page jumped to past the middle (the pager's "last page") is read
-            // from the far end in the reverse order and turned round: the exact reverse, every sort key flipped.
+            // OFFSET walks the index row by row, so in the other sorts a page jumped to past the middle (the pager's
+            // "last page") is read from the far end in the reverse order and turned round: every sort key flipped.
             var remaining = totals.Count - offset;
             var take = (int)Math.Clamp(remaining, 0, q.PageSize);
-            var rows = take == 0
+            rows = take == 0
                 ? []
                 : await sort(filtered, q with { Descending = !q.Descending }).Skip((int)(remaining - take)).Take(take).ToListAsync(cancellationToken);
             rows.Reverse();
-            page = Paged(rows, more: offset + take < totals.Count, totals, q, cursorOf);
+            more = offset + take < totals.Count;
         }
         else
         {
-            var rows = await PageAsync(sort(filtered, effective), effective, cancellationToken);
-            var more = rows.Count > q.PageSize;
+            // One row more than the page tells whether a next page exists without counting.
+            var sorted = sort(filtered, effective);
+            rows = await (skip > 0 ? sorted.Skip((int)skip) : sorted).Take(q.PageSize + 1).ToListAsync(cancellationToken);
+            more = rows.Count > q.PageSize;
             if (more)
             {
                 rows.RemoveAt(rows.Count - 1);
             }
-            page = Paged(rows, more, totals, q, cursorOf);
         }
+        var page = Paged(rows, more, totals, q, cursorOf);
         if (remembers && page.NextCursor is { } next)
         {
             cache.Set(CursorKey(filterKey, q, q.Page + 1), next, new MemoryCacheEntryOptions { SlidingExpiration = CacheLifetime, Size = 1 });
@@ -528,7 +555,8 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
 
     // Totals are summed in .NET over a narrow projection streamed from the database: SQLite keeps decimals as text,
     // and EF's decimal SUM calls back into .NET per row through a custom aggregate, which was slower in the 100,000-fill
-    // trial (docs/benchmarks.md).
+    // trial (docs/benchmarks.md). They are read in whatever order SQLite finds cheapest (a time-ordered pass fetches each
+    // row through the index: over 1 M fills that was ten times slower than the table scan).
     private static async Task<HistoryTotals> TradeTotalsAsync(IQueryable<LedgerTrade> rows, CancellationToken cancellationToken)
     {
         var volume = new Dictionary<string, decimal>(StringComparer.Ordinal);
@@ -574,6 +602,55 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
         return new HistoryTotals { Count = count, AmountByCurrency = amounts, FeesByCoin = fees, CountByStatus = states };
     }
 
+    /// <summary>
+    /// The cursor of every <see cref="AnchorStride"/>-th row of a filter in its newest-first order, read only when a
+    /// page is jumped to deep in the filter and cached like the totals. The query selects the time and id alone, so for
+    /// one connection with no filter, or a pair with dates, SQLite answers it from the index without touching the table.
+    /// </summary>
+    private static async Task<PageAnchors> AnchorsAsync(IQueryable<HistoryCursor> newestFirst, CancellationToken cancellationToken)
+    {
+        var cursors = new List<HistoryCursor>();
+        long count = 0;
+        await foreach (var cursor in newestFirst.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (++count % AnchorStride == 0)
+            {
+                cursors.Add(cursor);
+            }
+        }
+        return new PageAnchors(count, cursors);
+    }
+
+    /// <summary>
+    /// A filter's row count and the cursors of every <see cref="AnchorStride"/>-th row of its newest-first order:
+    /// anchor <c>j</c> is the row at position <c>(j + 1) × stride − 1</c>, so the rows strictly after it start at
+    /// <c>(j + 1) × stride</c>.
+    /// </summary>
+    private sealed record PageAnchors(long Count, IReadOnlyList<HistoryCursor> Cursors)
+    {
+        /// <summary>
+        /// The anchor to seek from for the row at <paramref name="offset"/> in the given direction, and how many rows
+        /// to skip after it (fewer than a stride); null when the offset is within the first stride.
+        /// </summary>
+        public (HistoryCursor Cursor, long Skip)? Nearest(long offset, bool descending)
+        {
+            if (descending)
+            {
+                var j = offset / AnchorStride;
+                return j >= 1 && j <= Cursors.Count ? (Cursors[(int)j - 1], offset - (j * AnchorStride)) : null;
+            }
+            // Oldest first, the row at newest-first position p is followed by the rows from position count − p on;
+            // take the anchor with the smallest such p that still starts at or before the offset.
+            var k = (Count - offset + AnchorStride) / AnchorStride;
+            if (k < 1 || k > Cursors.Count)
+            {
+                return null;
+            }
+            var start = Count - ((k * AnchorStride) - 1);
+            return start >= 0 && start <= offset ? (Cursors[(int)k - 1], offset - start) : null;
+        }
+    }
+
     private static void Add(Dictionary<string, decimal> sums, string key, decimal value) =>
         sums[key] = sums.GetValueOrDefault(key) + value;
 
@@ -586,21 +663,4 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
         }
     }
 
-    /// <summary>
-    /// A LIKE pattern matching <paramref name="search"/> anywhere, with LIKE's wildcards taken literally, ignoring ASCII
-    /// case when matched against <c>lower(column)</c>. SQLite's LIKE ignores ASCII case on its own, PostgreSQL's does
-    /// not; lowering both sides (ASCII only, as SQLite's lower() and PostgreSQL's under the "C" collation do) matches
-    /// the same rows on both.
-    /// </summary>
-    private static string LikePattern(string search)
-    {
-        var text = string.Create(search.Length, search, static (lowered, source) =>
-        {
-            for (var i = 0; i < source.Length; i++)
-            {
-                lowered[i] = char.IsAsciiLetterUpper(source[i]) ? (char)(source[i] | 0x20) : source[i];
-            }
-        });
-        return "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-    }
 }

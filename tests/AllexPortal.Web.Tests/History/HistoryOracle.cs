@@ -44,7 +44,7 @@ public static class HistoryOracle
             && (q.Status is null || (q.Status == "open" ? o.Status is "new" or "pfilled" : o.Status == q.Status)));
         if (q.Search is { } text)
         {
-            rows = rows.Where(o => Has(o.ExchangeId, text) || Has(o.Note, text));
+            rows = rows.Where(o => Starts(o.ExchangeId, text));
         }
         return Sort(rows, q, o => o.CreatedAt, o => o.Id, q.SortColumn switch
         {
@@ -67,7 +67,7 @@ public static class HistoryOracle
             && InRange(t.CreatedAt, q));
         if (q.Search is { } text)
         {
-            rows = rows.Where(t => t.ExchangeId.ToString(System.Globalization.CultureInfo.InvariantCulture) == text || Has(t.TransactionId, text) || Has(t.Address, text));
+            rows = rows.Where(t => t.ExchangeId.ToString(System.Globalization.CultureInfo.InvariantCulture) == text || Starts(t.TransactionId, text) || Starts(t.Address, text));
         }
         return Sort(rows, q, t => t.CreatedAt, t => t.Id, q.SortColumn switch
         {
@@ -85,8 +85,6 @@ public static class HistoryOracle
     private static bool InRange(DateTimeOffset time, HistoryQuery q) => (q.From is null || time >= q.From) && (q.To is null || time < q.To);
 
     private static bool Starts(string? value, string text) => value is not null && value.StartsWith(text, StringComparison.Ordinal);
-
-    private static bool Has(string? value, string text) => value is not null && value.Contains(text, StringComparison.OrdinalIgnoreCase);
 
     private static List<T> Sort<T>(IEnumerable<T> rows, HistoryQuery q, Func<T, DateTimeOffset> time, Func<T, long> id, Func<T, object?>? key)
     {

@@ -132,6 +132,45 @@ public sealed class HistoryServiceTests(SeededHistoryPortal portal) : IClassFixt
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Pages_jumped_to_on_either_side_of_every_anchor_are_the_pages_LINQ_selects(bool descending)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        // Anchors are kept for one connection's filters (the first connection holds 1,500 fills).
+        var query = new HistoryQuery { Connections = [portal.First], Descending = descending, PageSize = 10 };
+        var expected = HistoryOracle.Trades(portal.AllTrades, [portal.First], query);
+        var stride = HistoryService.AnchorStride / query.PageSize;
+        var numbers = new[] { stride - 1, stride, stride + 1, stride + 7, (expected.Count / 10) - 1, expected.Count / 10 };
+
+        foreach (var number in numbers.Reverse())
+        {
+            var page = await portal.WithHistoryAsync(h => h.TradesAsync(portal.UserId, query with { Page = number }, cancellationToken));
+
+            Assert.Equal(expected.Skip(number * query.PageSize).Take(query.PageSize).Select(t => t.Id), page.Rows.Select(t => t.Id));
+        }
+        Assert.True(expected.Count > HistoryService.AnchorStride);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Amounts_that_share_a_double_still_sort_by_their_exact_decimal(bool descending)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var userId = await portal.NewUserAsync();
+        var connection = await portal.AddLedgerConnectionAsync(userId, "Close amounts", cancellationToken);
+        decimal[] amounts = [0.1m, 0.1000000000000000000000000001m, 0.0999999999999999999999999999m, 0.1000000000000000000000000002m, 7m, -0.1m];
+        await portal.InsertAsync(LedgerRows.Trades(connection, amounts.Length, seed: 17).Select((t, i) => { t.QuoteAmount = amounts[i]; return t; }), cancellationToken);
+        var query = new HistoryQuery { Sort = "amount", Descending = descending };
+
+        var page = await portal.WithHistoryAsync(h => h.TradesAsync(userId, query, cancellationToken));
+
+        var ordered = descending ? amounts.OrderDescending() : amounts.Order();
+        Assert.Equal(ordered, page.Rows.Select(t => t.QuoteAmount));
+    }
+
     [Fact]
     public async Task A_page_number_after_new_rows_arrived_counts_from_the_new_data()
     {

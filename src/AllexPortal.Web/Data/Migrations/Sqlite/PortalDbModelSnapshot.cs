@@ -402,6 +402,9 @@ namespace AllexPortal.Web.Data.Migrations.Sqlite
                     b.Property<decimal>("QuoteAmount")
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("QuoteAmountOrder")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("QuoteCurrency")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -432,6 +435,8 @@ namespace AllexPortal.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ConnectionId", "OrderId");
+
+                    b.HasIndex("ConnectionId", "QuoteAmountOrder");
 
                     b.HasIndex("ConnectionId", "Timestamp", "Id");
 
@@ -503,6 +508,10 @@ namespace AllexPortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "Address");
+
+                    b.HasIndex("ConnectionId", "TransactionId");
 
                     b.HasIndex("ConnectionId", "Direction", "ExchangeId")
                         .IsUnique();
