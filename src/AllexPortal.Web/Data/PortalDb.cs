@@ -54,6 +54,9 @@ public class PortalDb(DbContextOptions<PortalDb> options)
     /// <summary>Who belongs to which team, with which role.</summary>
     public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
 
+    /// <summary>Invitations to teams (token hashes only).</summary>
+    public DbSet<Teams.Invitations.TeamInvitation> TeamInvitations => Set<Teams.Invitations.TeamInvitation>();
+
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -112,6 +115,7 @@ public class PortalDb(DbContextOptions<PortalDb> options)
         ConfigurePrices(builder);
         builder.ApplyConfiguration(new WorkspaceConfiguration());
         builder.ApplyConfiguration(new WorkspaceMemberConfiguration());
+        builder.ApplyConfiguration(new Teams.Invitations.TeamInvitationConfiguration());
     }
 
     private static void ConfigureLedger(ModelBuilder builder)
