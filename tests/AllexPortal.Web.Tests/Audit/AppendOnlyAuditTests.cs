@@ -52,7 +52,7 @@ public sealed class AppendOnlyAuditTests(RecordingTeamsPortal portal) : IClassFi
         await using (var scope = portal.Services.CreateAsyncScope())
         {
             var invitations = scope.ServiceProvider.GetRequiredService<TeamInvitations>();
-            await invitations.InviteAsync(owner, team, invitee.Email, WorkspaceRole.Viewer, TeamsPortal.LinkBase, cancellationToken: Token);
+            await invitations.InviteAsync(owner, team, invitee.Email, WorkspaceRole.Viewer, TimedTeamsPortal.LinkBase, cancellationToken: Token);
             await invitations.AcceptAsync(invitee.Id, new Uri(portal.Outbox.LatestTo(invitee.Email)!.Link).Segments[^1], Token);
             await Assert.ThrowsAsync<Web.Access.AccessDeniedException>(() =>
                 scope.ServiceProvider.GetRequiredService<AuditReader>().ReadAsync(invitee.Id, team, new AuditQuery(), Token));

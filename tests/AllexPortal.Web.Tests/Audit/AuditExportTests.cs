@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AllexPortal.Web.Tests.Audit;
 
 /// <summary><c>GET /audit/export.csv</c> over real HTTP, signed in through the real sign-in page.</summary>
-public sealed class AuditExportTests(TeamsPortal portal) : IClassFixture<TeamsPortal>
+public sealed class AuditExportTests(TimedTeamsPortal portal) : IClassFixture<TimedTeamsPortal>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AllexPortal.Web.Tests.Audit;
 
 /// <summary>Reading the audit log through <see cref="AuditReader"/>: filters, paging, and who may read which log.</summary>
-public sealed class AuditReaderTests(TeamsPortal portal) : IClassFixture<TeamsPortal>, IAsyncDisposable
+public sealed class AuditReaderTests(TimedTeamsPortal portal) : IClassFixture<TimedTeamsPortal>, IAsyncDisposable
 {
     private readonly AsyncServiceScope scope = portal.Services.CreateAsyncScope();
 
@@ -54,7 +54,7 @@ public sealed class AuditReaderTests(TeamsPortal portal) : IClassFixture<TeamsPo
         portal.Clock.Advance(TimeSpan.FromHours(1));
         await Log.RecordAsync(owner, AuditAction.ConnectionAdded, "at end", workspaceId: team, cancellationToken: Token);
 
-        var page = await Reader.ReadAsync(owner, team, new AuditQuery { From = start, To = start.AddHours(2) }, Token);
+        var page = await Reader.ReadAsync(owner, team, new AuditQuery { Action = AuditAction.ConnectionAdded, From = start, To = start.AddHours(2) }, Token);
 
         Assert.Equal(["an hour later", "at start"], page.Rows.Select(r => r.Subject));
     }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AllexPortal.Web.Tests.Audit;
 
 /// <summary>The teams portal with every SQL command that names the audit table recorded.</summary>
-public sealed class RecordingTeamsPortal : TeamsPortal
+public sealed class RecordingTeamsPortal : TimedTeamsPortal
 {
     public AuditCommandRecorder Recorder { get; } = new();
 

@@ -5,7 +5,7 @@ using AllexPortal.Web.Tests.Invitations;
 namespace AllexPortal.Web.Tests.Audit;
 
 /// <summary>Portal sign-ins, failed sign-ins and sign-outs reach the audit log with the client's address (real loopback HTTP).</summary>
-public sealed class SignInAuditTests(TeamsPortal portal) : IClassFixture<TeamsPortal>
+public sealed class SignInAuditTests(TimedTeamsPortal portal) : IClassFixture<TimedTeamsPortal>
 {
     [Fact]
     public async Task A_sign_in_is_recorded_with_the_clients_address()

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AllexPortal.Web.Tests.Invitations;
 
 /// <summary>The invitation page as the link's holder first sees it: over HTTP, before signing in.</summary>
-public sealed class InvitationPageTests(TeamsPortal portal) : IClassFixture<TeamsPortal>
+public sealed class InvitationPageTests(TimedTeamsPortal portal) : IClassFixture<TimedTeamsPortal>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -71,7 +71,7 @@ public sealed class InvitationPageTests(TeamsPortal portal) : IClassFixture<Team
         var invitee = await portal.NewPersonAsync();
         await using var scope = portal.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<TeamInvitations>()
-            .InviteAsync(owner, team.Value, invitee.Email, role, TeamsPortal.LinkBase, validFor, Token);
+            .InviteAsync(owner, team.Value, invitee.Email, role, TimedTeamsPortal.LinkBase, validFor, Token);
         return portal.Outbox.LatestTo(invitee.Email)!.Link;
     }
 

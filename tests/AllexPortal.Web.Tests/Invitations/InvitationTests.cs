@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AllexPortal.Web.Tests.Invitations;
 
 /// <summary>Invitations through the real service on real SQLite: the link is read from the outbox, as the invitee would read it.</summary>
-public sealed class InvitationTests(TeamsPortal portal) : IClassFixture<TeamsPortal>, IAsyncDisposable
+public sealed class InvitationTests(TimedTeamsPortal portal) : IClassFixture<TimedTeamsPortal>, IAsyncDisposable
 {
     private readonly AsyncServiceScope scope = portal.Services.CreateAsyncScope();
 
@@ -35,7 +35,7 @@ public sealed class InvitationTests(TeamsPortal portal) : IClassFixture<TeamsPor
         var (team, owner) = await portal.NewTeamAsync("Family office");
         var invitee = await portal.NewPersonAsync();
 
-        await Invitations.InviteAsync(owner, team, invitee.Email, WorkspaceRole.ViewerWithoutAmounts, TeamsPortal.LinkBase, cancellationToken: Token);
+        await Invitations.InviteAsync(owner, team, invitee.Email, WorkspaceRole.ViewerWithoutAmounts, TimedTeamsPortal.LinkBase, cancellationToken: Token);
 
         var mail = portal.Outbox.LatestTo(invitee.Email);
         Assert.NotNull(mail);
@@ -142,7 +142,7 @@ public sealed class InvitationTests(TeamsPortal portal) : IClassFixture<TeamsPor
         var invitee = await portal.NewPersonAsync();
 
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            Invitations.InviteAsync(member.Id, team, invitee.Email, WorkspaceRole.ViewerWithoutAmounts, TeamsPortal.LinkBase, cancellationToken: Token));
+            Invitations.InviteAsync(member.Id, team, invitee.Email, WorkspaceRole.ViewerWithoutAmounts, TimedTeamsPortal.LinkBase, cancellationToken: Token));
 
         Assert.Null(portal.Outbox.LatestTo(invitee.Email));
         Assert.Empty(await Invitations.PendingAsync(owner, team, Token));
@@ -199,7 +199,7 @@ public sealed class InvitationTests(TeamsPortal portal) : IClassFixture<TeamsPor
         var member = await portal.NewMemberAsync(team, owner, WorkspaceRole.Viewer);
 
         var refused = await Assert.ThrowsAsync<WorkspaceRuleException>(() =>
-            Invitations.InviteAsync(owner, team, member.Email.ToUpperInvariant(), WorkspaceRole.Trader, TeamsPortal.LinkBase, cancellationToken: Token));
+            Invitations.InviteAsync(owner, team, member.Email.ToUpperInvariant(), WorkspaceRole.Trader, TimedTeamsPortal.LinkBase, cancellationToken: Token));
 
         Assert.Contains("already a member", refused.Message, StringComparison.Ordinal);
     }
@@ -227,7 +227,7 @@ public sealed class InvitationTests(TeamsPortal portal) : IClassFixture<TeamsPor
 
     private async Task<string> InviteAsync(Guid team, string inviter, string email, WorkspaceRole role, TimeSpan? validFor = null)
     {
-        await Invitations.InviteAsync(inviter, team, email, role, TeamsPortal.LinkBase, validFor, Token);
+        await Invitations.InviteAsync(inviter, team, email, role, TimedTeamsPortal.LinkBase, validFor, Token);
         return portal.Outbox.LatestTo(email)?.Link ?? throw new InvalidOperationException($"No invitation mail to {email}.");
     }
 

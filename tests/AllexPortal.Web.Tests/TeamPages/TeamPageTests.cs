@@ -9,6 +9,8 @@ using AllexPortal.Web.Teams;
 using AllexPortal.Web.Teams.Invitations;
 using AllexPortal.Web.Tests.Invitations;
 using Bunit;
+using TestContext = Xunit.TestContext;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,15 +24,15 @@ namespace AllexPortal.Web.Tests.TeamPages;
 /// The team page rendered with bUnit over the real services and database: which buttons each role is offered.
 /// (That the services refuse the same actions is tested with the services; a hidden button is not a check.)
 /// </summary>
-public sealed class TeamPageTests : BunitContext, IClassFixture<TeamsPortal>
+public sealed class TeamPageTests : BunitContext, IClassFixture<TimedTeamsPortal>
 {
     private static readonly string[] ManagementControls =
         ["invite-send", "member-remove", "member-role-select", "team-rename", "connection-move-in", "team-audit"];
 
-    private readonly TeamsPortal portal;
+    private readonly TimedTeamsPortal portal;
     private readonly AsyncServiceScope scope;
 
-    public TeamPageTests(TeamsPortal portal)
+    public TeamPageTests(TimedTeamsPortal portal)
     {
         this.portal = portal;
         scope = portal.Services.CreateAsyncScope();
@@ -45,6 +47,7 @@ public sealed class TeamPageTests : BunitContext, IClassFixture<TeamsPortal>
         Services.AddSingleton(portal.Services.GetRequiredService<IDbContextFactory<PortalDb>>());
         Services.AddSingleton(portal.Services.GetRequiredService<IOptions<IdentityOptions>>());
         Services.AddScoped<CurrentWorkspace>();
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -162,7 +165,7 @@ public sealed class TeamPageTests : BunitContext, IClassFixture<TeamsPortal>
     private async Task<string> InviteAsync(Guid team, string owner)
     {
         var invitee = await portal.NewPersonAsync();
-        await Resolve<TeamInvitations>().InviteAsync(owner, team, invitee.Email, WorkspaceRole.Viewer, TeamsPortal.LinkBase, cancellationToken: Token);
+        await Resolve<TeamInvitations>().InviteAsync(owner, team, invitee.Email, WorkspaceRole.Viewer, TimedTeamsPortal.LinkBase, cancellationToken: Token);
         return invitee.Email;
     }
 

@@ -6,6 +6,8 @@ using AllexPortal.Web.Data;
 using AllexPortal.Web.Teams;
 using AllexPortal.Web.Tests.Invitations;
 using Bunit;
+using TestContext = Xunit.TestContext;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,12 +18,12 @@ using MudBlazor.Services;
 namespace AllexPortal.Web.Tests.TeamPages;
 
 /// <summary>The app bar's workspace switcher over the real <see cref="CurrentWorkspace"/> and database.</summary>
-public sealed class WorkspaceSwitcherTests : BunitContext, IClassFixture<TeamsPortal>
+public sealed class WorkspaceSwitcherTests : BunitContext, IClassFixture<TimedTeamsPortal>
 {
-    private readonly TeamsPortal portal;
+    private readonly TimedTeamsPortal portal;
     private readonly AsyncServiceScope scope;
 
-    public WorkspaceSwitcherTests(TeamsPortal portal)
+    public WorkspaceSwitcherTests(TimedTeamsPortal portal)
     {
         this.portal = portal;
         scope = portal.Services.CreateAsyncScope();
@@ -34,6 +36,7 @@ public sealed class WorkspaceSwitcherTests : BunitContext, IClassFixture<TeamsPo
         Services.AddSingleton(portal.Services.GetRequiredService<IDbContextFactory<PortalDb>>());
         Services.AddSingleton(portal.Services.GetRequiredService<IOptions<IdentityOptions>>());
         Services.AddScoped<CurrentWorkspace>();
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     [Fact]
@@ -46,7 +49,7 @@ public sealed class WorkspaceSwitcherTests : BunitContext, IClassFixture<TeamsPo
             .AddMemberAsync(team, member.Id, WorkspaceRole.Trader, owner, TestContext.Current.CancellationToken);
 
         var (switcher, popovers) = RenderAs(member.Id);
-        switcher.Find("[data-testid=workspace-current]").Click();
+        switcher.Find(".mud-menu-activator, [data-testid=workspace-current]").Click();
 
         popovers.WaitForAssertion(() => Assert.Equal(
             ["personal", team.ToString(), otherTeam.ToString()],
@@ -60,7 +63,7 @@ public sealed class WorkspaceSwitcherTests : BunitContext, IClassFixture<TeamsPo
         var (team, owner) = await portal.NewTeamAsync("Gamma");
         var member = await portal.NewMemberAsync(team, owner, WorkspaceRole.Viewer);
         var (switcher, popovers) = RenderAs(member.Id);
-        switcher.Find("[data-testid=workspace-current]").Click();
+        switcher.Find(".mud-menu-activator, [data-testid=workspace-current]").Click();
 
         popovers.WaitForElement($"[data-testid=workspace-option][data-workspace='{team}']").Click();
 

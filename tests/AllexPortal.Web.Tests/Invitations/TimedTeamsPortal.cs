@@ -12,13 +12,21 @@ using Microsoft.Extensions.Time.Testing;
 namespace AllexPortal.Web.Tests.Invitations;
 
 /// <summary>
-/// The portal on a real loopback port with a clock the tests move (invitations expire, audit entries are filtered by
+/// The teams portal on a real loopback port with a clock the tests move (invitations expire, audit entries are filtered by
 /// time), and the steps the team tests repeat: people with e-mail addresses, a team with an Owner, members by role.
 /// </summary>
-public class TeamsPortal : ListeningPortal
+public class TimedTeamsPortal : ListeningPortal
 {
     /// <summary>Starts on a whole second, as the database stores times exactly.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+
+    /// <summary>No background sync or snapshots: connections in these tests are never read from the exchange.</summary>
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Ledger:SyncInterval"] = "00:00:00",
+        ["Ledger:DiscoveryInterval"] = "00:00:00",
+        ["Portfolio:SnapshotInterval"] = "00:00:00",
+    };
 
     /// <summary>The address invitation links start with.</summary>
     public static Uri LinkBase { get; } = new("http://portal.example/");
