@@ -62,8 +62,11 @@ public sealed partial class TeamInvitationTests(PortalServer portal, Chromium ch
         await viewer.Page.WaitForURLAsync("**/invitations/**");
         await ClickUntilAsync(viewer, "[data-testid=invitation-accept]", $"[data-testid=workspace-current][data-workspace='{teamId}']");
 
-        Assert.Equal("/", viewer.Path);
-        Assert.Matches(@"^[1-9][\d,]*\.\d\d USDT$", await WaitForTextAsync(viewer, "[data-testid=total-card] [data-testid=value-amount]"));
+        await viewer.Page.WaitForURLAsync(portal.BaseUrl + "/");
+        var total = "[data-testid=total-card] [data-testid=value-amount]";
+        await viewer.Page.WaitForSelectorAsync(total, new PageWaitForSelectorOptions { Timeout = 30_000 });
+        await Eventually.SucceedsAsync("the team's total to be shown", async () =>
+            TotalShape().IsMatch((await viewer.Page.Locator(total).InnerTextAsync()).Trim()));
 
         await viewer.Page.GotoAsync("/history/trades");
         await viewer.Page.WaitForSelectorAsync(TradeRows, new PageWaitForSelectorOptions { Timeout = 30_000 });
@@ -187,12 +190,6 @@ public sealed partial class TeamInvitationTests(PortalServer portal, Chromium ch
             return false;
         });
 
-    private static async Task<string> WaitForTextAsync(PortalSession session, string selector)
-    {
-        await session.Page.WaitForSelectorAsync(selector, new PageWaitForSelectorOptions { Timeout = 30_000 });
-        return (await session.Page.Locator(selector).InnerTextAsync()).Trim();
-    }
-
     private static async Task SaveAsync(PortalSession session, string path, string ready, string fileName)
     {
         await session.Page.GotoAsync(path);
@@ -240,6 +237,9 @@ public sealed partial class TeamInvitationTests(PortalServer portal, Chromium ch
             Token);
         return Sandbox.LiveOrdersOf(demo.Email).Single(o => o.Id == order.Id);
     }
+
+    [GeneratedRegex(@"^[1-9][\d,]*\.\d\d USDT$")]
+    private static partial Regex TotalShape();
 
     [GeneratedRegex(@"/teams/([0-9a-f-]{36})$")]
     private static partial Regex TeamAddress();

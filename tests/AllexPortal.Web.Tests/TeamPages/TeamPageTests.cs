@@ -47,7 +47,6 @@ public sealed class TeamPageTests : BunitContext, IClassFixture<TimedTeamsPortal
         Services.AddSingleton(portal.Services.GetRequiredService<IDbContextFactory<PortalDb>>());
         Services.AddSingleton(portal.Services.GetRequiredService<IOptions<IdentityOptions>>());
         Services.AddScoped<CurrentWorkspace>();
-        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -156,6 +155,7 @@ public sealed class TeamPageTests : BunitContext, IClassFixture<TimedTeamsPortal
     private IRenderedComponent<TeamPage> RenderAs(string userId, Guid team)
     {
         AddAuthorization().SetAuthorized(userId).SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();
         var page = Render<TeamPage>(parameters => parameters.Add(p => p.Id, team));
         page.WaitForAssertion(() => Assert.Empty(page.FindAll(".mud-progress-linear")));
