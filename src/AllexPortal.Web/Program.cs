@@ -18,6 +18,7 @@ using AllexPortal.Web.Prices;
 using AllexPortal.Web.Reports;
 using AllexPortal.Web.Security;
 using AllexPortal.Web.Teams;
+using AllexPortal.Web.Teams.Invitations;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -33,6 +34,7 @@ builder.AddPortalExchange();
 builder.AddPortalAccess();
 builder.AddPortalAudit();
 builder.AddPortalTeams();
+builder.AddPortalInvitations();
 builder.AddPortalConnections();
 builder.AddPortalPortfolio();
 builder.AddPortalPrices();
@@ -53,6 +55,7 @@ app.MapPortalUi();
 app.MapPortalDemo();
 app.MapPortalHistoryExports();
 app.MapPortalReports();
+app.MapPortalAudit();
 app.MapPortalHealthChecks();
 app.PrintAddressOnStart();
 

@@ -61,6 +61,9 @@ public class PortalDb(DbContextOptions<PortalDb> options)
     /// <summary>Leases that make background work run on one instance at a time (see <c>LeaseStore</c>).</summary>
     public DbSet<LeaseRecord> Leases => Set<LeaseRecord>();
 
+    /// <summary>Invitations to teams (token hashes only).</summary>
+    public DbSet<Teams.Invitations.TeamInvitation> TeamInvitations => Set<Teams.Invitations.TeamInvitation>();
+
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -126,6 +129,7 @@ public class PortalDb(DbContextOptions<PortalDb> options)
         builder.ApplyConfiguration(new WorkspaceConfiguration());
         builder.ApplyConfiguration(new WorkspaceMemberConfiguration());
         builder.ApplyConfiguration(new LeaseRecordConfiguration());
+        builder.ApplyConfiguration(new Teams.Invitations.TeamInvitationConfiguration());
     }
 
     private static void ConfigureLedger(ModelBuilder builder)

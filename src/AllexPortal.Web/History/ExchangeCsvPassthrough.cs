@@ -102,6 +102,7 @@ public sealed class ExchangeCsvPassthrough(
             var name = $"allex-{Path.GetFileNameWithoutExtension(file)}-{time.GetUtcNow():yyyy-MM-dd}.csv";
             response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = name }.ToString();
             response.Headers.CacheControl = "no-store";
+            await http.RequestServices.GetRequiredService<Audit.AuditLog>().RecordAsync(userId, Audit.AuditAction.ExportDownloaded, name, $"the exchange's {file} of connection {connectionId}", query.Workspace, CancellationToken.None);
             await response.Body.WriteAsync(first.AsMemory(0, firstLength), cancellationToken);
             if (firstLength == first.Length)
             {

@@ -106,6 +106,7 @@ public static class HistoryExportEndpoints
         };
         await text.FlushAsync(cancellationToken);
         logger.LogInformation("Exported {Rows} {Kind} rows for user {UserId}.", rows, kind, userId);
+        await http.RequestServices.GetRequiredService<Audit.AuditLog>().RecordAsync(userId, Audit.AuditAction.ExportDownloaded, fileName, $"{rows} {kind} rows", query.Workspace, CancellationToken.None);
         return Results.Empty;
     }
 }

@@ -62,6 +62,7 @@ public static class ReportDownloads
             FileName = ReportFiles.FileName(computed, kind),
         }.ToString();
         await WriteAsync(computed, kind, response.Body, context.RequestAborted);
+        await context.RequestServices.GetRequiredService<Audit.AuditLog>().RecordAsync(userId, Audit.AuditAction.ReportDownloaded, ReportFiles.FileName(computed, kind), $"report {reportId}", workspace, CancellationToken.None);
         return Results.Empty;
     }
 

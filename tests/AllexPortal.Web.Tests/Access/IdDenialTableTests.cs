@@ -1,6 +1,7 @@
 using System.Net;
 using AllexPortal.Core.Tax;
 using AllexPortal.Web.Access;
+using AllexPortal.Web.Audit;
 using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.History;
@@ -9,6 +10,7 @@ using AllexPortal.Web.Orders;
 using AllexPortal.Web.Portfolio;
 using AllexPortal.Web.Reports;
 using AllexPortal.Web.Teams;
+using AllexPortal.Web.Teams.Invitations;
 using AllexPortal.Web.Tests.Teams;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -146,11 +148,28 @@ public sealed class IdDenialTableTests(TeamsPortal portal) : IClassFixture<Teams
 
         ["CurrentWorkspace.SwitchAsync(Guid?)"] = p => Refused(() => p.Circuit().SwitchAsync(p.B.Id)),
 
+        ["TeamInvitations.InviteAsync(String, Guid, String, WorkspaceRole, Uri, TimeSpan?, CancellationToken)"] = p => Refused(() =>
+            p.Get<TeamInvitations>().InviteAsync(p.Actor, p.B.Id, $"friend-{Guid.NewGuid():N}@example.com", WorkspaceRole.Viewer, new Uri("http://portal.example/"), null, Token)),
+        ["TeamInvitations.PendingAsync(String, Guid, CancellationToken)"] = p => Refused(() =>
+            p.Get<TeamInvitations>().PendingAsync(p.Actor, p.B.Id, Token)),
+        ["TeamInvitations.RevokeAsync(String, Guid, CancellationToken)"] = async p =>
+        {
+            var invitations = p.Get<TeamInvitations>();
+            var sent = await invitations.InviteAsync(
+                p.B.Keyholder.Id, p.B.Id, $"invitee-{Guid.NewGuid():N}@example.com", WorkspaceRole.Viewer, new Uri("http://portal.example/"), null, Token);
+            return await Refused(() => invitations.RevokeAsync(p.Actor, sent.Id, Token));
+        },
+        ["AuditReader.ReadAsync(String, Guid?, AuditQuery, CancellationToken)"] = p => Refused(() =>
+            p.Get<AuditReader>().ReadAsync(p.Actor, p.B.Id, new AuditQuery(), Token)),
+        ["AuditReader.PrepareExportAsync(String, Guid?, AuditQuery, CancellationToken)"] = p => Refused(() =>
+            p.Get<AuditReader>().PrepareExportAsync(p.Actor, p.B.Id, new AuditQuery(), Token)),
+
         ["GET /history/{kind}.csv"] = async p =>
             await Http(p, $"/history/trades.csv?workspace={p.B.Id}") ?? await Http(p, $"/history/orders.csv?connection={p.B.ConnectionId}"),
         ["GET /reports/files/{reportId}/{file}"] = async p =>
             await Http(p, ReportDownloads.PathFor(p.BReport.Id, ReportFile.CapitalGains, null))
             ?? await Http(p, ReportDownloads.PathFor(p.BReport.Id, ReportFile.CapitalGains, p.B.Id)),
+        ["GET /audit/export.csv"] = p => Http(p, AuditExportEndpoints.ExportPath(p.B.Id, new AuditQuery())),
     };
 
     public static TheoryData<string> CaseNames() => [.. Cases.Keys.Order(StringComparer.Ordinal)];

@@ -32,7 +32,8 @@ public sealed class AccountSettingsPagesTests(PortalFactory portal) : IClassFixt
     [InlineData("/history")]
     [InlineData("/reports")]
     [InlineData("/keys")]
-    [InlineData("/team")]
+    [InlineData("/teams")]
+    [InlineData("/audit")]
     [InlineData("/settings")]
     public async Task Page_sends_anonymous_visitors_to_sign_in(string path)
     {

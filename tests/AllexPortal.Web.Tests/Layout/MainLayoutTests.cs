@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
+using AllexPortal.Web.Access;
+using AllexPortal.Web.Audit;
 using AllexPortal.Web.Components.Layout;
 using AllexPortal.Web.Data;
+using AllexPortal.Web.Teams;
 using AllexPortal.Web.Tests.Infrastructure;
 using AllexPortal.Web.Theme;
 using Bunit;
@@ -31,6 +34,14 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
         Services.AddOptions();
         Services.AddDbContextFactory<PortalDb>(db => db.UsePortalDatabase(database.Provider, database.ConnectionString));
         Services.AddScoped<UserThemeStore>();
+        Services.AddLogging();
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddHttpContextAccessor();
+        Services.AddScoped<ClientAddress>();
+        Services.AddScoped<AuditLog>();
+        Services.AddScoped<PortalAccess>();
+        Services.AddScoped<WorkspaceService>();
+        Services.AddScoped<CurrentWorkspace>();
         Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgeryStateProvider>();
         AddAuthorization().SetAuthorized(user.UserName!).SetClaims(new Claim(ClaimTypes.NameIdentifier, user.Id));
         Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
@@ -56,7 +67,7 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
         Assert.Equal(
             [
                 ("Dashboard", ""), ("Connections", "connections"), ("Assets", "assets"), ("History", "history"), ("Reports", "reports"),
-                ("API keys", "keys"), ("Team", "team"), ("Settings", "settings"),
+                ("API keys", "keys"), ("Teams", "teams"), ("Audit log", "audit"), ("Settings", "settings"),
             ],
             links);
     }

@@ -60,7 +60,7 @@ internal static class IdentityServiceCollectionExtensions
             })
             .AddUserManager<PortalUserManager>()
             .AddEntityFrameworkStores<PortalDb>()
-            .AddSignInManager()
+            .AddSignInManager<AuditingSignInManager>()
             .AddDefaultTokenProviders();
 
         services.TryAddSingleton(TimeProvider.System);
