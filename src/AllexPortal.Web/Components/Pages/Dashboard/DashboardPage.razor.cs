@@ -3,6 +3,7 @@ using AllexPortal.Core.Portfolio;
 using AllexPortal.Web.Components.Charts;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Portfolio;
+using AllexPortal.Web.Teams;
 using AllexPortal.Web.Theme;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -15,6 +16,8 @@ namespace AllexPortal.Web.Components.Pages.Dashboard;
 /// state and makes no exchange call), keeps the last good values when the exchange fails, and catches every
 /// fault of a refresh so the circuit survives. A one-second timer runs the automatic refresh (re-rendering only when it
 /// does; <see cref="UpdatedAgo"/> ticks on its own); the quote, dust threshold and refresh interval are remembered for this circuit.
+/// What it shows comes from <see cref="VisiblePortfolio"/>, which decides on the server whether the member's role in the
+/// current workspace sees amounts: without them the page is given only shares, changes and an index, and draws those.
 /// </summary>
 public sealed partial class DashboardPage : IDisposable
 {
@@ -22,7 +25,7 @@ public sealed partial class DashboardPage : IDisposable
         ["#3f51b5", "#ff9800", "#26a69a", "#ab47bc", "#ef5350", "#66bb6a", "#29b6f6", "#8d6e63", "#ec407a", "#78909c"];
 
     private readonly CancellationTokenSource lifetime = new();
-    private PortfolioOverview? overview;
+    private DashboardView? view;
     private ApexChartOptions allocation = new() { Kind = ApexChartKind.Donut };
     private ApexChartOptions history = new() { Kind = ApexChartKind.Area };
     private string quote = SnapshotStore.Quote;
@@ -35,7 +38,8 @@ public sealed partial class DashboardPage : IDisposable
     private bool loading;
     private ITimer? ticker;
 
-    [Inject] private PortfolioService Portfolio { get; set; } = default!;
+    [Inject] private VisiblePortfolio Portfolio { get; set; } = default!;
+    [Inject] private CurrentWorkspace Workspace { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private UserManager<PortalUser> Users { get; set; } = default!;
     [Inject] private ILogger<DashboardPage> Logger { get; set; } = default!;
@@ -47,6 +51,20 @@ public sealed partial class DashboardPage : IDisposable
     [CascadingParameter]
     private PortalTheme Theme { get; set; }
 
+    private PortfolioOverview? overview => view?.Amounts;
+
+    private PortfolioShares? shares => view?.Shares;
+
+    private IReadOnlyList<string> QuoteChoices => overview?.QuoteChoices ?? shares?.QuoteChoices ?? [];
+
+    private string? SharesCaption => shares switch
+    {
+        null => null,
+        { Combined.Unpriced.Count: > 0 } s => $"Not counted (no price): {string.Join(", ", s.Combined.Unpriced.Select(c => c.ToUpperInvariant()))}",
+        { Connections.Count: > 1 } s => $"{s.Connections.Count} connections",
+        _ => null,
+    };
+
     private string? TotalCaption => overview switch
     {
         null => null,
@@ -57,6 +75,7 @@ public sealed partial class DashboardPage : IDisposable
 
     private string HistoryNote => overview switch
     {
+        null when shares is not null => "An index of the combined value: 100 is where it stood at the start of the range. Deposits and withdrawals move it as prices do.",
         null => "",
         { Quote: SnapshotStore.Quote } => "Recorded in USDT on a schedule, on each view, and from the exchange's balance history; days before that are rebuilt from the synced ledger at daily closes.",
         { UsdtRate: not null } o => $"Recorded in USDT; shown in {o.Quote.ToUpperInvariant()} at today's rate, not the rate of each day.",
@@ -72,6 +91,7 @@ public sealed partial class DashboardPage : IDisposable
 
         var user = (await AuthenticationState).User;
         userId = Users.GetUserId(user);
+        Workspace.Changed += OnWorkspaceChanged;
         await RefreshAsync();
         ticker = Time.CreateTimer(_ => _ = InvokeAsync(TickAsync), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
@@ -89,8 +109,8 @@ public sealed partial class DashboardPage : IDisposable
 
     private async Task TickAsync()
     {
-        if (overview is not null && autoRefreshSeconds > 0 && !loading
-            && Time.GetUtcNow() - overview.LoadedAt >= TimeSpan.FromSeconds(autoRefreshSeconds))
+        if (view is not null && autoRefreshSeconds > 0 && !loading
+            && Time.GetUtcNow() - view.LoadedAt >= TimeSpan.FromSeconds(autoRefreshSeconds))
         {
             await RefreshAsync();
         }
@@ -106,9 +126,9 @@ public sealed partial class DashboardPage : IDisposable
         loading = true;
         try
         {
-            overview = await Portfolio.LoadAsync(userId, quote, dustThreshold, lifetime.Token);
+            view = await Portfolio.LoadAsync(userId, Workspace.Id, quote, dustThreshold, lifetime.Token);
             await LoadHistoryAsync();
-            allocation = Allocation(overview);
+            allocation = Allocation(view);
             problem = null;
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
@@ -132,6 +152,21 @@ public sealed partial class DashboardPage : IDisposable
 
     private async Task LoadHistoryAsync()
     {
+        if (shares is not null && userId is not null)
+        {
+            var index = await Portfolio.IndexAsync(userId, Workspace.Id, shares, range, lifetime.Token);
+            history = new ApexChartOptions
+            {
+                Kind = ApexChartKind.Area,
+                Series = [new ApexSeries("Index", [.. index.Select(p => ApexPoint.At(p.At, p.Index))])],
+                Decimals = ValueIndex.Decimals,
+                ThemeMode = themeMode,
+                Colors = [Palette[0]],
+                NoDataText = "No snapshots yet",
+            };
+            return;
+        }
+
         if (overview is null)
         {
             return;
@@ -150,6 +185,27 @@ public sealed partial class DashboardPage : IDisposable
             Colors = [Palette[0]],
             NoDataText = "No snapshots yet",
         };
+    }
+
+    private ApexChartOptions Allocation(DashboardView loaded)
+    {
+        if (loaded.Shares is { } loadedShares)
+        {
+            var parts = loadedShares.Combined.Rows.Where(r => r.Share > 0m).ToList();
+            return new ApexChartOptions
+            {
+                Kind = ApexChartKind.Donut,
+                Labels = [.. parts.Select(r => r.Coin.ToUpperInvariant())],
+                Values = [.. parts.Select(r => r.Share * 100m)],
+                Colors = [.. parts.Select((_, i) => Palette[i % Palette.Length])],
+                ValueSuffix = "%",
+                Decimals = 2,
+                ThemeMode = themeMode,
+                NoDataText = "Nothing priced to show",
+            };
+        }
+
+        return Allocation(loaded.Amounts!);
     }
 
     private ApexChartOptions Allocation(PortfolioOverview loaded)
@@ -182,6 +238,15 @@ public sealed partial class DashboardPage : IDisposable
 
     private void ChangeAutoRefresh(int seconds) => autoRefreshSeconds = seconds;
 
+    /// <summary>Another workspace was picked in the app bar: what the member may see there is loaded afresh, the
+    /// previous workspace's figures are dropped first so they are never shown under the new name.</summary>
+    private void OnWorkspaceChanged() => _ = InvokeAsync(async () =>
+    {
+        view = null;
+        StateHasChanged();
+        await RefreshAsync();
+    });
+
     private async Task ChangeRangeAsync(HistoryRange value)
     {
         range = value;
@@ -200,6 +265,7 @@ public sealed partial class DashboardPage : IDisposable
 
     public void Dispose()
     {
+        Workspace.Changed -= OnWorkspaceChanged;
         ticker?.Dispose();
         lifetime.Cancel();
         lifetime.Dispose();

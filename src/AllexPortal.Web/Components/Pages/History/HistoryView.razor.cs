@@ -1,8 +1,11 @@
+using AllexPortal.Web.Access;
+using AllexPortal.Web.Amounts;
 using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.History;
 using AllexPortal.Web.Ledger;
 using AllexPortal.Web.Orders;
+using AllexPortal.Web.Teams;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
@@ -17,6 +20,9 @@ namespace AllexPortal.Web.Components.Pages.History;
 /// link reproduces the view and the Download link exports it. Loads only once the circuit is interactive (the
 /// prerendered page shows a loading state), shows the sync panel above the grids, and keeps the circuit alive on any
 /// fault. Times are shown in the browser's time zone, read once through a collocated JS module (UTC until then).
+/// The member's role in the current workspace decides the grids: without <see cref="PortalPermission.ViewAmounts"/> they
+/// are the amount-free ones fed by <see cref="HistoryWithoutAmounts"/> (no id search either); without
+/// <see cref="PortalPermission.Export"/> no download is offered. Until the role is known no grid is drawn.
 /// </summary>
 public sealed partial class HistoryView : IAsyncDisposable
 {
@@ -32,6 +38,8 @@ public sealed partial class HistoryView : IAsyncDisposable
     private int revision;
     private IJSObjectReference? module;
     private bool listening;
+    private bool showAmounts;
+    private bool canExport;
 
     /// <summary>The route's tab segment; none means trades.</summary>
     [Parameter]
@@ -41,6 +49,8 @@ public sealed partial class HistoryView : IAsyncDisposable
     [Inject] private HistoryService History { get; set; } = default!;
     [Inject] private LedgerSyncCoordinator Sync { get; set; } = default!;
     [Inject] private OrderCancellation Cancellation { get; set; } = default!;
+    [Inject] private PortalAccess Access { get; set; } = default!;
+    [Inject] private CurrentWorkspace Workspace { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private UserManager<PortalUser> Users { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
@@ -63,6 +73,9 @@ public sealed partial class HistoryView : IAsyncDisposable
 
     private bool IsUnfiltered => filter.ToQueryString().Length == 0;
 
+    /// <summary>The filter the amount-free grids get: a shared link's id search does not apply to them.</summary>
+    private HistoryQuery GridFilter => filter with { Search = null };
+
     protected override async Task OnParametersSetAsync()
     {
         tab = HistoryTabs.FromSlug(Tab);
@@ -74,6 +87,7 @@ public sealed partial class HistoryView : IAsyncDisposable
         if (!listening)
         {
             Navigation.LocationChanged += OnLocationChanged;
+            Workspace.Changed += OnWorkspaceChanged;
             listening = true;
         }
 
@@ -150,6 +164,9 @@ public sealed partial class HistoryView : IAsyncDisposable
                 return;
             }
 
+            var grant = await Access.DemandWorkspaceAsync(userId, Workspace.Id, PortalPermission.View);
+            showAmounts = grant.Allows(PortalPermission.ViewAmounts);
+            canExport = grant.Allows(PortalPermission.Export);
             connections = await ConnectionService.ListAsync(userId);
             if (connections.Count == 0)
             {
@@ -159,6 +176,11 @@ public sealed partial class HistoryView : IAsyncDisposable
             statuses = await Sync.StatusAsync(userId);
             tradable = await Cancellation.TradableConnectionsAsync(userId);
             facets = await History.FacetsAsync(userId, tab!.Value.Kind());
+        }
+        catch (AccessDeniedException denied)
+        {
+            connections = null;
+            problem = denied.Message;
         }
 #pragma warning disable CA1031 // The page must never take the circuit down: any fault becomes a notice.
         catch (Exception failure)
@@ -190,9 +212,20 @@ public sealed partial class HistoryView : IAsyncDisposable
         StateHasChanged();
     }
 
+    /// <summary>Another workspace was picked: its role and connections are loaded afresh and the grids follow.</summary>
+    private void OnWorkspaceChanged() => _ = InvokeAsync(async () =>
+    {
+        connections = null;
+        StateHasChanged();
+        await LoadAsync();
+        revision++;
+        StateHasChanged();
+    });
+
     public async ValueTask DisposeAsync()
     {
         Navigation.LocationChanged -= OnLocationChanged;
+        Workspace.Changed -= OnWorkspaceChanged;
         if (module is not null)
         {
             try
