@@ -1,6 +1,5 @@
 using AllexPortal.Core.Portfolio;
 using AllexPortal.Web.Access;
-using AllexPortal.Web.Teams;
 
 namespace AllexPortal.Web.Portfolio;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AllexPortal.Core.Portfolio;
+using AllexPortal.Web.Access;
 using AllexPortal.Web.Components.Charts;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Portfolio;
@@ -91,6 +92,7 @@ public sealed partial class DashboardPage : IDisposable
 
         var user = (await AuthenticationState).User;
         userId = Users.GetUserId(user);
+        await Workspace.LoadAsync(lifetime.Token);
         Workspace.Changed += OnWorkspaceChanged;
         await RefreshAsync();
         ticker = Time.CreateTimer(_ => _ = InvokeAsync(TickAsync), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
@@ -134,6 +136,11 @@ public sealed partial class DashboardPage : IDisposable
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
         {
             return;
+        }
+        catch (AccessDeniedException denied)
+        {
+            view = null;
+            problem = denied.Message;
         }
 #pragma warning disable CA1031 // The dashboard must never take the circuit down: any fault becomes a notice.
         catch (Exception failure)

@@ -71,7 +71,7 @@ public sealed partial class HistoryView : IAsyncDisposable
         ? "Nothing synced yet: the first sync is running."
         : IsUnfiltered ? $"There are no {CurrentTab.ToLowerInvariant()} in your history." : null;
 
-    private bool IsUnfiltered => filter.ToQueryString().Length == 0;
+    private bool IsUnfiltered => (filter with { Workspace = null }).ToQueryString().Length == 0;
 
     /// <summary>The filter the amount-free grids get: a shared link's id search does not apply to them.</summary>
     private HistoryQuery GridFilter => filter with { Search = null };
@@ -91,6 +91,7 @@ public sealed partial class HistoryView : IAsyncDisposable
             listening = true;
         }
 
+        await Workspace.LoadAsync();
         ApplyAddress();
         await LoadAsync();
     }
@@ -101,12 +102,13 @@ public sealed partial class HistoryView : IAsyncDisposable
         var uri = Navigation.ToAbsoluteUri(Navigation.Uri);
         if (HistoryQuery.TryParse(QueryHelpers.ParseQuery(uri.Query), out var parsed, out var error))
         {
-            filter = parsed with { Sort = null, Descending = true, Page = 0, PageSize = HistoryQuery.DefaultPageSize, After = null };
+            // The workspace is the one the user is in, never one from the address.
+            filter = parsed with { Workspace = Workspace.Id, Sort = null, Descending = true, Page = 0, PageSize = HistoryQuery.DefaultPageSize, After = null };
             problem = null;
         }
         else
         {
-            filter = new HistoryQuery();
+            filter = new HistoryQuery { Workspace = Workspace.Id };
             problem = $"The filter in the address was ignored: {error}";
         }
     }
@@ -167,19 +169,19 @@ public sealed partial class HistoryView : IAsyncDisposable
             var grant = await Access.DemandWorkspaceAsync(userId, Workspace.Id, PortalPermission.View);
             showAmounts = grant.Allows(PortalPermission.ViewAmounts);
             canExport = grant.Allows(PortalPermission.Export);
-            connections = await ConnectionService.ListAsync(userId);
+            connections = await ConnectionService.ListAsync(userId, Workspace.Id);
             if (connections.Count == 0)
             {
                 return;
             }
 
-            statuses = await Sync.StatusAsync(userId);
-            tradable = await Cancellation.TradableConnectionsAsync(userId);
-            facets = await History.FacetsAsync(userId, tab!.Value.Kind());
+            statuses = await Sync.StatusAsync(userId, Workspace.Id);
+            tradable = await Cancellation.TradableConnectionsAsync(userId, Workspace.Id);
+            facets = await History.FacetsAsync(userId, Workspace.Id, tab!.Value.Kind());
         }
         catch (AccessDeniedException denied)
         {
-            connections = null;
+            connections = [];
             problem = denied.Message;
         }
 #pragma warning disable CA1031 // The page must never take the circuit down: any fault becomes a notice.
@@ -201,7 +203,7 @@ public sealed partial class HistoryView : IAsyncDisposable
 
     private void ChangeFilter(HistoryQuery changed)
     {
-        var query = changed.ToQueryString();
+        var query = (changed with { Workspace = null }).ToQueryString();
         Navigation.NavigateTo(tab!.Value.Path() + (query.Length == 0 ? "" : "?" + query));
     }
 
@@ -212,11 +214,14 @@ public sealed partial class HistoryView : IAsyncDisposable
         StateHasChanged();
     }
 
-    /// <summary>Another workspace was picked: its role and connections are loaded afresh and the grids follow.</summary>
+    /// <summary>Another workspace was chosen: its connections, filter and grids replace this one's.</summary>
     private void OnWorkspaceChanged() => _ = InvokeAsync(async () =>
     {
+        ApplyAddress();
         connections = null;
-        StateHasChanged();
+        statuses = [];
+        tradable = new HashSet<Guid>();
+        facets = null;
         await LoadAsync();
         revision++;
         StateHasChanged();

@@ -68,6 +68,7 @@ public sealed partial class ReportsPage : IDisposable
         }
 
         userId = Users.GetUserId((await AuthenticationState).User);
+        await Workspace.LoadAsync(lifetime.Token);
         Workspace.Changed += OnWorkspaceChanged;
         await LoadForRoleAsync();
     }
@@ -208,7 +209,7 @@ public sealed partial class ReportsPage : IDisposable
 
         try
         {
-            choices = await Ledger.ChoicesAsync(userId, lifetime.Token);
+            choices = await Ledger.ChoicesAsync(userId, Workspace.Id, lifetime.Token);
             problem = null;
             selected.Clear();
             selected.UnionWith(choices.Connections.Where(c => c.HasLedger).Select(c => c.Id));
@@ -219,6 +220,11 @@ public sealed partial class ReportsPage : IDisposable
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
         {
+        }
+        catch (AccessDeniedException denied)
+        {
+            choices = null;
+            problem = denied.Message;
         }
 #pragma warning disable CA1031 // The page must never take the circuit down: any fault becomes a notice.
         catch (Exception failure)
@@ -263,6 +269,10 @@ public sealed partial class ReportsPage : IDisposable
         {
             formError = "One of the chosen connections is no longer yours. The list has been reloaded.";
             await LoadChoicesAsync();
+        }
+        catch (AccessDeniedException denied)
+        {
+            formError = denied.Message;
         }
     }
 
@@ -336,6 +346,7 @@ public sealed partial class ReportsPage : IDisposable
 
     private void Cancel() => job?.Cancel();
 
+    /// <summary>Another workspace was chosen: offer its connections; a report of the last one is not shown under this one.</summary>
     public void Dispose()
     {
         Workspace.Changed -= OnWorkspaceChanged;
