@@ -37,12 +37,15 @@ public sealed class VisiblePortfolio(PortfolioService portfolio, SnapshotStore s
 
     /// <summary>
     /// The combined value of <paramref name="shares"/>' connections over <paramref name="range"/> as an index (100 at
-    /// the start), built from the same snapshots as the full chart; only connections the user may still view count.
+    /// the start), built from the same snapshots as the full chart; only connections the user may still view in the
+    /// workspace count.
     /// </summary>
+    /// <exception cref="AccessDeniedException">The user is not a member of the workspace.</exception>
     public async Task<IReadOnlyList<IndexPoint>> IndexAsync(
         string userId, Guid? workspaceId, PortfolioShares shares, HistoryRange range, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(shares);
+        await access.DemandWorkspaceAsync(userId, workspaceId, PortalPermission.View, cancellationToken);
         var visible = (await access.ConnectionsAsync(userId, workspaceId, PortalPermission.View, cancellationToken)).ToHashSet();
         var from = range.StartBefore(time.GetUtcNow());
         var series = await snapshots.SeriesAsync([.. shares.Connections.Select(c => c.Id).Where(visible.Contains)], from, cancellationToken);
