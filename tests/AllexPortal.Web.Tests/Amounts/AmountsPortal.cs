@@ -3,7 +3,6 @@ using AllexPortal.Web.Teams;
 using AllexPortal.Web.Tests.Infrastructure;
 using AllexPortal.Web.Tests.Portfolio;
 using AllexPortal.Web.Tests.Teams;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,20 +47,6 @@ public sealed class AmountsPortal : DashboardPortal
         }
 
         return new Team(team.Id!.Value, keyholder, connection, members);
-    }
-
-    /// <summary>
-    /// Scope validation is off here because h/teams-core registers the singleton ReportLedger over the scoped
-    /// PortalAccess, which validation refuses at start; these tests do not compute reports. Remove once that is fixed.
-    /// </summary>
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseDefaultServiceProvider(options =>
-        {
-            options.ValidateScopes = false;
-            options.ValidateOnBuild = false;
-        });
     }
 
     public async Task<PortalDb> DbAsync() =>
