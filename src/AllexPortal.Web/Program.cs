@@ -1,4 +1,5 @@
 using AllexPortal.Web.Access;
+using AllexPortal.Web.Amounts;
 using AllexPortal.Web.Audit;
 using AllexPortal.Web.Components;
 using AllexPortal.Web.Components.Account;
@@ -44,6 +45,7 @@ builder.AddPortalHistory();
 builder.AddPortalReports();
 builder.AddPortalOrders();
 builder.AddPortalExplorers();
+builder.AddPortalAmounts();
 
 var app = builder.Build();
 

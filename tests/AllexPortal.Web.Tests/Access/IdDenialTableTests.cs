@@ -1,6 +1,8 @@
 using System.Net;
 using AllexPortal.Core.Tax;
+using AllexPortal.Core.Portfolio;
 using AllexPortal.Web.Access;
+using AllexPortal.Web.Amounts;
 using AllexPortal.Web.Audit;
 using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
@@ -118,6 +120,24 @@ public sealed class IdDenialTableTests(TeamsPortal portal) : IClassFixture<Teams
 
         ["PortfolioService.LoadAsync(String, Guid?, String, Decimal, CancellationToken)"] = p => Refused(() =>
             p.Get<PortfolioService>().LoadAsync(p.Actor, p.B.Id, "usdt", 0m, Token)),
+
+        ["VisiblePortfolio.LoadAsync(String, Guid?, String, Decimal, CancellationToken)"] = p => Refused(() =>
+            p.Get<VisiblePortfolio>().LoadAsync(p.Actor, p.B.Id, "usdt", 0m, Token)),
+        ["VisiblePortfolio.IndexAsync(String, Guid?, PortfolioShares, HistoryRange, CancellationToken)"] = async p =>
+        {
+            await p.Get<SnapshotStore>().RecordAsync(p.B.ConnectionId, DateTimeOffset.UtcNow.AddDays(-1), 1234.5m, new Dictionary<string, decimal>(),
+                ValuationSnapshotSource.Schedule, TimeSpan.Zero, Token);
+            var bShares = new PortfolioShares("usdt", [new ConnectionShare(p.B.ConnectionId, "B", false, 1m, null, null, null)],
+                AllocationShares.Empty("usdt"), [], DateTimeOffset.UtcNow);
+            return await Refused(() => p.Get<VisiblePortfolio>().IndexAsync(p.Actor, p.B.Id, bShares, HistoryRange.Month, Token))
+                ?? Nothing(await p.Get<VisiblePortfolio>().IndexAsync(p.Actor, p.A, bShares, HistoryRange.Month, Token));
+        },
+        ["HistoryWithoutAmounts.TradesAsync(String, HistoryQuery, CancellationToken)"] = p => RefusedEach(p, q =>
+            p.Get<HistoryWithoutAmounts>().TradesAsync(p.Actor, q, Token)),
+        ["HistoryWithoutAmounts.OrdersAsync(String, HistoryQuery, CancellationToken)"] = p => RefusedEach(p, q =>
+            p.Get<HistoryWithoutAmounts>().OrdersAsync(p.Actor, q, Token)),
+        ["HistoryWithoutAmounts.TransfersAsync(String, TransferDirection, HistoryQuery, CancellationToken)"] = p => RefusedEach(p, q =>
+            p.Get<HistoryWithoutAmounts>().TransfersAsync(p.Actor, TransferDirection.Deposit, q, Token)),
 
         ["ReportLedger.ChoicesAsync(String, Guid?, CancellationToken)"] = p => Refused(() =>
             p.Get<ReportLedger>().ChoicesAsync(p.Actor, p.B.Id, Token)),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using AllexPortal.Exchange.Market;
+using AllexPortal.Web.Access;
 using AllexPortal.Web.Components.Pages.History;
 using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
@@ -41,6 +42,7 @@ public sealed class HistoryPageTests : BunitContext, IClassFixture<HistoryPagesP
         Services.AddSingleton(circuit.GetRequiredService<HistoryService>());
         Services.AddSingleton(circuit.GetRequiredService<OrderCancellation>());
         Services.AddSingleton(circuit.GetRequiredService<CurrentWorkspace>());
+        Services.AddSingleton(circuit.GetRequiredService<PortalAccess>());
         Services.AddSingleton(circuit.GetRequiredService<UserManager<PortalUser>>());
         Services.AddSingleton(portal.Services.GetRequiredService<LedgerSyncCoordinator>());
         Services.AddSingleton(portal.Services.GetRequiredService<ExplorerLinks>());

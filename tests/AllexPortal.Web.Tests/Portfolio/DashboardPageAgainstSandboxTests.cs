@@ -40,6 +40,7 @@ public sealed class DashboardPageAgainstSandboxTests : BunitContext, IClassFixtu
         Services.AddScoped(_ => viewer.Services.GetRequiredService<UserThemeStore>());
         Services.AddScoped(_ => viewer.Services.GetRequiredService<UserManager<PortalUser>>());
         Services.AddScoped(_ => viewer.Services.GetRequiredService<CurrentWorkspace>());
+        Services.AddScoped(_ => viewer.Services.GetRequiredService<VisiblePortfolio>());
         authorization = AddAuthorization();
         authorization.SetAuthorized("viewer").SetClaims(new Claim(ClaimTypes.NameIdentifier, viewer.UserId));
         JSInterop.SetupModule(ApexChart.ModulePath).Mode = JSRuntimeMode.Loose;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using AllexPortal.Core.Tax;
 using AllexPortal.Exchange.Market;
+using AllexPortal.Web.Access;
 using AllexPortal.Web.Components.Charts;
 using AllexPortal.Web.Components.Pages.Reports;
 using AllexPortal.Web.Data;
@@ -40,6 +41,7 @@ public sealed class ReportsPageTests : BunitContext, IClassFixture<ReportsPortal
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>());
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<CurrentWorkspace>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<PortalAccess>());
     }
 
     [Fact]

@@ -17,6 +17,8 @@ namespace AllexPortal.Web.Components.Pages.Dashboard;
 /// state and makes no exchange call), keeps the last good values when the exchange fails, and catches every
 /// fault of a refresh so the circuit survives. A one-second timer runs the automatic refresh (re-rendering only when it
 /// does; <see cref="UpdatedAgo"/> ticks on its own); the quote, dust threshold and refresh interval are remembered for this circuit.
+/// What it shows comes from <see cref="VisiblePortfolio"/>, which decides on the server whether the member's role in the
+/// current workspace sees amounts: without them the page is given only shares, changes and an index, and draws those.
 /// </summary>
 public sealed partial class DashboardPage : IDisposable
 {
@@ -24,7 +26,7 @@ public sealed partial class DashboardPage : IDisposable
         ["#3f51b5", "#ff9800", "#26a69a", "#ab47bc", "#ef5350", "#66bb6a", "#29b6f6", "#8d6e63", "#ec407a", "#78909c"];
 
     private readonly CancellationTokenSource lifetime = new();
-    private PortfolioOverview? overview;
+    private DashboardView? view;
     private ApexChartOptions allocation = new() { Kind = ApexChartKind.Donut };
     private ApexChartOptions history = new() { Kind = ApexChartKind.Area };
     private string quote = SnapshotStore.Quote;
@@ -37,7 +39,7 @@ public sealed partial class DashboardPage : IDisposable
     private bool loading;
     private ITimer? ticker;
 
-    [Inject] private PortfolioService Portfolio { get; set; } = default!;
+    [Inject] private VisiblePortfolio Portfolio { get; set; } = default!;
     [Inject] private CurrentWorkspace Workspace { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private UserManager<PortalUser> Users { get; set; } = default!;
@@ -50,6 +52,20 @@ public sealed partial class DashboardPage : IDisposable
     [CascadingParameter]
     private PortalTheme Theme { get; set; }
 
+    private PortfolioOverview? overview => view?.Amounts;
+
+    private PortfolioShares? shares => view?.Shares;
+
+    private IReadOnlyList<string> QuoteChoices => overview?.QuoteChoices ?? shares?.QuoteChoices ?? [];
+
+    private string? SharesCaption => shares switch
+    {
+        null => null,
+        { Combined.Unpriced.Count: > 0 } s => $"Not counted (no price): {string.Join(", ", s.Combined.Unpriced.Select(c => c.ToUpperInvariant()))}",
+        { Connections.Count: > 1 } s => $"{s.Connections.Count} connections",
+        _ => null,
+    };
+
     private string? TotalCaption => overview switch
     {
         null => null,
@@ -60,6 +76,7 @@ public sealed partial class DashboardPage : IDisposable
 
     private string HistoryNote => overview switch
     {
+        null when shares is not null => "An index of the combined value: 100 is where it stood at the start of the range. Deposits and withdrawals move it as prices do.",
         null => "",
         { Quote: SnapshotStore.Quote } => "Recorded in USDT on a schedule, on each view, and from the exchange's balance history; days before that are rebuilt from the synced ledger at daily closes.",
         { UsdtRate: not null } o => $"Recorded in USDT; shown in {o.Quote.ToUpperInvariant()} at today's rate, not the rate of each day.",
@@ -94,8 +111,8 @@ public sealed partial class DashboardPage : IDisposable
 
     private async Task TickAsync()
     {
-        if (overview is not null && autoRefreshSeconds > 0 && !loading
-            && Time.GetUtcNow() - overview.LoadedAt >= TimeSpan.FromSeconds(autoRefreshSeconds))
+        if (view is not null && autoRefreshSeconds > 0 && !loading
+            && Time.GetUtcNow() - view.LoadedAt >= TimeSpan.FromSeconds(autoRefreshSeconds))
         {
             await RefreshAsync();
         }
@@ -111,9 +128,9 @@ public sealed partial class DashboardPage : IDisposable
         loading = true;
         try
         {
-            overview = await Portfolio.LoadAsync(userId, Workspace.Id, quote, dustThreshold, lifetime.Token);
+            view = await Portfolio.LoadAsync(userId, Workspace.Id, quote, dustThreshold, lifetime.Token);
             await LoadHistoryAsync();
-            allocation = Allocation(overview);
+            allocation = Allocation(view);
             problem = null;
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
@@ -122,7 +139,7 @@ public sealed partial class DashboardPage : IDisposable
         }
         catch (AccessDeniedException denied)
         {
-            overview = null;
+            view = null;
             problem = denied.Message;
         }
 #pragma warning disable CA1031 // The dashboard must never take the circuit down: any fault becomes a notice.
@@ -142,6 +159,21 @@ public sealed partial class DashboardPage : IDisposable
 
     private async Task LoadHistoryAsync()
     {
+        if (shares is not null && userId is not null)
+        {
+            var index = await Portfolio.IndexAsync(userId, Workspace.Id, shares, range, lifetime.Token);
+            history = new ApexChartOptions
+            {
+                Kind = ApexChartKind.Area,
+                Series = [new ApexSeries("Index", [.. index.Select(p => ApexPoint.At(p.At, p.Index))])],
+                Decimals = ValueIndex.Decimals,
+                ThemeMode = themeMode,
+                Colors = [Palette[0]],
+                NoDataText = "No snapshots yet",
+            };
+            return;
+        }
+
         if (overview is null)
         {
             return;
@@ -160,6 +192,27 @@ public sealed partial class DashboardPage : IDisposable
             Colors = [Palette[0]],
             NoDataText = "No snapshots yet",
         };
+    }
+
+    private ApexChartOptions Allocation(DashboardView loaded)
+    {
+        if (loaded.Shares is { } loadedShares)
+        {
+            var parts = loadedShares.Combined.Rows.Where(r => r.Share > 0m).ToList();
+            return new ApexChartOptions
+            {
+                Kind = ApexChartKind.Donut,
+                Labels = [.. parts.Select(r => r.Coin.ToUpperInvariant())],
+                Values = [.. parts.Select(r => r.Share * 100m)],
+                Colors = [.. parts.Select((_, i) => Palette[i % Palette.Length])],
+                ValueSuffix = "%",
+                Decimals = 2,
+                ThemeMode = themeMode,
+                NoDataText = "Nothing priced to show",
+            };
+        }
+
+        return Allocation(loaded.Amounts!);
     }
 
     private ApexChartOptions Allocation(PortfolioOverview loaded)
@@ -192,6 +245,15 @@ public sealed partial class DashboardPage : IDisposable
 
     private void ChangeAutoRefresh(int seconds) => autoRefreshSeconds = seconds;
 
+    /// <summary>Another workspace was picked in the app bar: what the member may see there is loaded afresh, the
+    /// previous workspace's figures are dropped first so they are never shown under the new name.</summary>
+    private void OnWorkspaceChanged() => _ = InvokeAsync(async () =>
+    {
+        view = null;
+        StateHasChanged();
+        await RefreshAsync();
+    });
+
     private async Task ChangeRangeAsync(HistoryRange value)
     {
         range = value;
@@ -207,13 +269,6 @@ public sealed partial class DashboardPage : IDisposable
             problem = "The value history could not be loaded.";
         }
     }
-
-    /// <summary>Another workspace was chosen: show its connections, not the last one's.</summary>
-    private void OnWorkspaceChanged() => _ = InvokeAsync(async () =>
-    {
-        overview = null;
-        await RefreshAsync();
-    });
 
     public void Dispose()
     {

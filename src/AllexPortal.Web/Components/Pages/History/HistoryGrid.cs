@@ -34,6 +34,10 @@ public abstract class HistoryGrid<T> : ComponentBase, IDisposable
     [Parameter]
     public IReadOnlyList<ConnectionSummary> Connections { get; set; } = [];
 
+    /// <summary>Whether the member's role may export: the grid offers its downloads only then. Default true.</summary>
+    [Parameter]
+    public bool CanExport { get; set; } = true;
+
     [Inject] protected HistoryService History { get; set; } = default!;
     [Inject] protected ILogger<HistoryGrid<T>> Logger { get; set; } = default!;
 

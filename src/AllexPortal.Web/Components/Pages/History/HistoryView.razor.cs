@@ -1,4 +1,5 @@
 using AllexPortal.Web.Access;
+using AllexPortal.Web.Amounts;
 using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.History;
@@ -19,6 +20,9 @@ namespace AllexPortal.Web.Components.Pages.History;
 /// link reproduces the view and the Download link exports it. Loads only once the circuit is interactive (the
 /// prerendered page shows a loading state), shows the sync panel above the grids, and keeps the circuit alive on any
 /// fault. Times are shown in the browser's time zone, read once through a collocated JS module (UTC until then).
+/// The member's role in the current workspace decides the grids: without <see cref="PortalPermission.ViewAmounts"/> they
+/// are the amount-free ones fed by <see cref="HistoryWithoutAmounts"/> (no id search either); without
+/// <see cref="PortalPermission.Export"/> no download is offered. Until the role is known no grid is drawn.
 /// </summary>
 public sealed partial class HistoryView : IAsyncDisposable
 {
@@ -34,6 +38,8 @@ public sealed partial class HistoryView : IAsyncDisposable
     private int revision;
     private IJSObjectReference? module;
     private bool listening;
+    private bool showAmounts;
+    private bool canExport;
 
     /// <summary>The route's tab segment; none means trades.</summary>
     [Parameter]
@@ -43,6 +49,7 @@ public sealed partial class HistoryView : IAsyncDisposable
     [Inject] private HistoryService History { get; set; } = default!;
     [Inject] private LedgerSyncCoordinator Sync { get; set; } = default!;
     [Inject] private OrderCancellation Cancellation { get; set; } = default!;
+    [Inject] private PortalAccess Access { get; set; } = default!;
     [Inject] private CurrentWorkspace Workspace { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private UserManager<PortalUser> Users { get; set; } = default!;
@@ -65,6 +72,9 @@ public sealed partial class HistoryView : IAsyncDisposable
         : IsUnfiltered ? $"There are no {CurrentTab.ToLowerInvariant()} in your history." : null;
 
     private bool IsUnfiltered => (filter with { Workspace = null }).ToQueryString().Length == 0;
+
+    /// <summary>The filter the amount-free grids get: a shared link's id search does not apply to them.</summary>
+    private HistoryQuery GridFilter => filter with { Search = null };
 
     protected override async Task OnParametersSetAsync()
     {
@@ -156,6 +166,9 @@ public sealed partial class HistoryView : IAsyncDisposable
                 return;
             }
 
+            var grant = await Access.DemandWorkspaceAsync(userId, Workspace.Id, PortalPermission.View);
+            showAmounts = grant.Allows(PortalPermission.ViewAmounts);
+            canExport = grant.Allows(PortalPermission.Export);
             connections = await ConnectionService.ListAsync(userId, Workspace.Id);
             if (connections.Count == 0)
             {

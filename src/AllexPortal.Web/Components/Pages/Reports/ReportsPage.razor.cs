@@ -17,7 +17,9 @@ namespace AllexPortal.Web.Components.Pages.Reports;
 /// The reports page: the user picks connections, a period, a method and a currency; the report is computed by
 /// <see cref="ReportJobs"/> in the background (the click only queues it) while the page shows progress and a Cancel
 /// button, then the summary, the chart, the warnings and the downloads. Loads only once interactive, like the
-/// dashboard; a job still running when the user comes back is picked up again.
+/// dashboard; a job still running when the user comes back is picked up again. Reports are amounts and exports: a
+/// member whose role in the current workspace lacks <see cref="PortalPermission.Export"/> is told so and nothing of the
+/// ledger or of a job is loaded for them.
 /// </summary>
 public sealed partial class ReportsPage : IDisposable
 {
@@ -29,6 +31,7 @@ public sealed partial class ReportsPage : IDisposable
     private ComputedReport? report;
     private string? userId;
     private string? problem;
+    private string? refused;
     private string? formError;
     private bool customRange;
     private bool aprilYear;
@@ -44,6 +47,7 @@ public sealed partial class ReportsPage : IDisposable
 
     [Inject] private ReportLedger Ledger { get; set; } = default!;
     [Inject] private ReportJobs Jobs { get; set; } = default!;
+    [Inject] private PortalAccess Access { get; set; } = default!;
     [Inject] private CurrentWorkspace Workspace { get; set; } = default!;
     [Inject] private UserManager<PortalUser> Users { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
@@ -66,12 +70,56 @@ public sealed partial class ReportsPage : IDisposable
         userId = Users.GetUserId((await AuthenticationState).User);
         await Workspace.LoadAsync(lifetime.Token);
         Workspace.Changed += OnWorkspaceChanged;
+        await LoadForRoleAsync();
+    }
+
+    /// <summary>Loads the ledger's choices and any running job, once the role is known to allow reports.</summary>
+    private async Task LoadForRoleAsync()
+    {
+        if (userId is null || !await MayExportAsync())
+        {
+            return;
+        }
+
         await LoadChoicesAsync();
-        if (userId is not null && Jobs.Current(userId) is { } existing)
+        if (Jobs.Current(userId) is { } existing)
         {
             Watch(existing);
         }
     }
+
+    /// <summary>Whether the member's role in the current workspace includes reports; sets <see cref="refused"/> when not.</summary>
+    private async Task<bool> MayExportAsync()
+    {
+        try
+        {
+            var grant = await Access.DemandWorkspaceAsync(userId!, Workspace.Id, PortalPermission.View, lifetime.Token);
+            refused = grant.Allows(PortalPermission.Export)
+                ? null
+                : $"Reports are not part of your role in {grant.Name}. A report shows amounts and is an export, which your role "
+                    + "does not include; the dashboard and the history show you shares, changes and counts. Ask an owner of the "
+                    + "workspace if you need a report.";
+        }
+        catch (AccessDeniedException denied)
+        {
+            refused = denied.Message;
+        }
+
+        return refused is null;
+    }
+
+    private void OnWorkspaceChanged() => _ = InvokeAsync(async () =>
+    {
+        if (job is not null)
+        {
+            job.Changed -= OnJobChanged;
+        }
+
+        (job, report, choices, refused, problem) = (null, null, null, null, null);
+        StateHasChanged();
+        await LoadForRoleAsync();
+        StateHasChanged();
+    });
 
     protected override void OnParametersSet() =>
         themeMode = Theme == PortalTheme.Dark ? ApexThemeMode.Dark : ApexThemeMode.Light;
@@ -299,14 +347,6 @@ public sealed partial class ReportsPage : IDisposable
     private void Cancel() => job?.Cancel();
 
     /// <summary>Another workspace was chosen: offer its connections; a report of the last one is not shown under this one.</summary>
-    private void OnWorkspaceChanged() => _ = InvokeAsync(async () =>
-    {
-        report = null;
-        choices = null;
-        await LoadChoicesAsync();
-        StateHasChanged();
-    });
-
     public void Dispose()
     {
         Workspace.Changed -= OnWorkspaceChanged;
