@@ -16,10 +16,10 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -30,17 +30,18 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
+                    Id = table.Column<string>(type: "text", nullable: false, collation: "C"),
                     Theme = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    LastWorkspaceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
                     EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    PhoneNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
                     PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
                     TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
                     LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -59,13 +60,13 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ActorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    ActorEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ActorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true, collation: "C"),
+                    ActorEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
                     WorkspaceId = table.Column<Guid>(type: "uuid", nullable: true),
                     Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    IpAddress = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: true)
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
+                    Detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true, collation: "C"),
+                    IpAddress = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -78,8 +79,8 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Exchange = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Symbol = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Exchange = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false, collation: "C"),
+                    Symbol = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, collation: "C"),
                     Resolution = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
                     From = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     To = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
@@ -95,8 +96,8 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Exchange = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Symbol = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Exchange = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false, collation: "C"),
+                    Symbol = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, collation: "C"),
                     Resolution = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
                     OpenTime = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Close = table.Column<decimal>(type: "numeric", nullable: false)
@@ -112,12 +113,41 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    FriendlyName = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    Xml = table.Column<string>(type: "text", nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Leases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    Holder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    Etag = table.Column<Guid>(type: "uuid", nullable: false),
+                    AcquiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Leases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Workspaces",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Workspaces", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -126,9 +156,9 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    RoleId = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    ClaimType = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -147,9 +177,9 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    ClaimType = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -166,10 +196,10 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    ProviderKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false, collation: "C"),
+                    ProviderKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false, collation: "C"),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    UserId = table.Column<string>(type: "text", nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -186,8 +216,8 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    RoleId = table.Column<string>(type: "text", nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -210,10 +240,10 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    LoginProvider = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false, collation: "C"),
+                    Value = table.Column<string>(type: "text", nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -231,19 +261,20 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerId = table.Column<string>(type: "text", nullable: false),
-                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    BaseUrl = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    OwnerId = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    BaseUrl = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false, collation: "C"),
                     IsDemo = table.Column<bool>(type: "boolean", nullable: false),
-                    ApiKeyHint = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    ProtectedApiKey = table.Column<string>(type: "text", nullable: false),
-                    ProtectedApiSecret = table.Column<string>(type: "text", nullable: false),
+                    ApiKeyHint = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false, collation: "C"),
+                    ProtectedApiKey = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    ProtectedApiSecret = table.Column<string>(type: "text", nullable: false, collation: "C"),
                     CanRead = table.Column<bool>(type: "boolean", nullable: false),
                     CanTrade = table.Column<bool>(type: "boolean", nullable: false),
                     CanWithdraw = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     CheckedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true, collation: "C"),
                     LastErrorAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
@@ -255,6 +286,75 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Connections_Workspaces_WorkspaceId",
+                        column: x => x.WorkspaceId,
+                        principalTable: "Workspaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TeamInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    Role = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false, collation: "C"),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcceptedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true, collation: "C"),
+                    DeclinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeclinedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true, collation: "C"),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TeamInvitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TeamInvitations_AspNetUsers_CreatedByUserId",
+                        column: x => x.CreatedByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TeamInvitations_Workspaces_WorkspaceId",
+                        column: x => x.WorkspaceId,
+                        principalTable: "Workspaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkspaceMembers",
+                columns: table => new
+                {
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Role = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    GrantedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkspaceMembers", x => new { x.WorkspaceId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_WorkspaceMembers_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WorkspaceMembers_Workspaces_WorkspaceId",
+                        column: x => x.WorkspaceId,
+                        principalTable: "Workspaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -264,22 +364,22 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ConnectionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ExchangeId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Symbol = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    BaseCurrency = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    QuoteCurrency = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ExchangeId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    Symbol = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, collation: "C"),
+                    BaseCurrency = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, collation: "C"),
+                    QuoteCurrency = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, collation: "C"),
                     Side = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
-                    Type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, collation: "C"),
                     Size = table.Column<decimal>(type: "numeric", nullable: false),
                     Price = table.Column<decimal>(type: "numeric", nullable: true),
                     Stop = table.Column<decimal>(type: "numeric", nullable: true),
                     Filled = table.Column<decimal>(type: "numeric", nullable: false),
                     Average = table.Column<decimal>(type: "numeric", nullable: true),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, collation: "C"),
                     IsOpen = table.Column<bool>(type: "boolean", nullable: false),
                     Fee = table.Column<decimal>(type: "numeric", nullable: false),
-                    FeeCoin = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    FeeCoin = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true, collation: "C"),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true, collation: "C"),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     SyncedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
@@ -307,7 +407,7 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
                     LastChangeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     LastAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     LastSuccessAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true, collation: "C"),
                     LastErrorAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
@@ -328,17 +428,18 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ConnectionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Symbol = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    BaseCurrency = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    QuoteCurrency = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false, collation: "C"),
+                    Symbol = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, collation: "C"),
+                    BaseCurrency = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, collation: "C"),
+                    QuoteCurrency = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, collation: "C"),
                     Side = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
                     Size = table.Column<decimal>(type: "numeric", nullable: false),
                     Price = table.Column<decimal>(type: "numeric", nullable: false),
                     QuoteAmount = table.Column<decimal>(type: "numeric", nullable: false),
+                    QuoteAmountOrder = table.Column<double>(type: "double precision", nullable: false),
                     Fee = table.Column<decimal>(type: "numeric", nullable: false),
-                    FeeCoin = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    OrderId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    FeeCoin = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true, collation: "C"),
+                    OrderId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
                     Timestamp = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     SyncedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -362,15 +463,15 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
                     ConnectionId = table.Column<Guid>(type: "uuid", nullable: false),
                     Direction = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     ExchangeId = table.Column<long>(type: "bigint", nullable: false),
-                    Currency = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Currency = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, collation: "C"),
                     Amount = table.Column<decimal>(type: "numeric", nullable: false),
                     Fee = table.Column<decimal>(type: "numeric", nullable: false),
-                    FeeCoin = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    TransactionId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Network = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    FeeCoin = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true, collation: "C"),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
+                    TransactionId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
+                    Network = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true, collation: "C"),
                     State = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true, collation: "C"),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     SyncedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
@@ -394,9 +495,9 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ConnectionId = table.Column<Guid>(type: "uuid", nullable: false),
                     TakenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    QuoteCurrency = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    QuoteCurrency = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, collation: "C"),
                     TotalValue = table.Column<decimal>(type: "numeric", nullable: false),
-                    Holdings = table.Column<string>(type: "text", nullable: false),
+                    Holdings = table.Column<string>(type: "text", nullable: false, collation: "C"),
                     Source = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
@@ -474,6 +575,11 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
                 column: "OwnerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Connections_WorkspaceId",
+                table: "Connections",
+                column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LedgerOrders_ConnectionId_CreatedAt_Id",
                 table: "LedgerOrders",
                 columns: new[] { "ConnectionId", "CreatedAt", "Id" });
@@ -506,6 +612,11 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
                 columns: new[] { "ConnectionId", "OrderId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LedgerTrades_ConnectionId_QuoteAmountOrder",
+                table: "LedgerTrades",
+                columns: new[] { "ConnectionId", "QuoteAmountOrder" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LedgerTrades_ConnectionId_Symbol_Timestamp_Id",
                 table: "LedgerTrades",
                 columns: new[] { "ConnectionId", "Symbol", "Timestamp", "Id" });
@@ -514,6 +625,11 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
                 name: "IX_LedgerTrades_ConnectionId_Timestamp_Id",
                 table: "LedgerTrades",
                 columns: new[] { "ConnectionId", "Timestamp", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerTransfers_ConnectionId_Address",
+                table: "LedgerTransfers",
+                columns: new[] { "ConnectionId", "Address" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LedgerTransfers_ConnectionId_Direction_CreatedAt_Id",
@@ -537,9 +653,35 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
                 columns: new[] { "ConnectionId", "Direction", "State" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LedgerTransfers_ConnectionId_TransactionId",
+                table: "LedgerTransfers",
+                columns: new[] { "ConnectionId", "TransactionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TeamInvitations_CreatedByUserId",
+                table: "TeamInvitations",
+                column: "CreatedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TeamInvitations_TokenHash",
+                table: "TeamInvitations",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TeamInvitations_WorkspaceId_Email",
+                table: "TeamInvitations",
+                columns: new[] { "WorkspaceId", "Email" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ValuationSnapshots_ConnectionId_TakenAt",
                 table: "ValuationSnapshots",
                 columns: new[] { "ConnectionId", "TakenAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkspaceMembers_UserId",
+                table: "WorkspaceMembers",
+                column: "UserId");
         }
 
         /// <inheritdoc />
@@ -573,6 +715,9 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "Leases");
+
+            migrationBuilder.DropTable(
                 name: "LedgerOrders");
 
             migrationBuilder.DropTable(
@@ -585,7 +730,13 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
                 name: "LedgerTransfers");
 
             migrationBuilder.DropTable(
+                name: "TeamInvitations");
+
+            migrationBuilder.DropTable(
                 name: "ValuationSnapshots");
+
+            migrationBuilder.DropTable(
+                name: "WorkspaceMembers");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -595,6 +746,9 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Workspaces");
         }
     }
 }
