@@ -6,6 +6,7 @@ using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Demo;
 using AllexPortal.Web.Exchange;
+using AllexPortal.Web.ExchangeSignIn;
 using AllexPortal.Web.Explorers;
 using AllexPortal.Web.Health;
 using AllexPortal.Web.History;
@@ -37,6 +38,7 @@ builder.AddPortalHistory();
 builder.AddPortalReports();
 builder.AddPortalOrders();
 builder.AddPortalExplorers();
+builder.AddPortalExchangeSignIn();
 
 var app = builder.Build();
 
