@@ -45,9 +45,10 @@ public sealed class ApiKeysPageTests(KeysPortal portal) : KeyComponentContext(po
         Render<MudPopoverProvider>();
         var dialogs = Render<MudDialogProvider>();
         var page = Render<Components.Pages.ApiKeys.ApiKeys>();
-        page.WaitForElement("[data-testid=api-keys-create]:not([disabled])", Wait).Click();
+        page.WaitForElement("[data-testid=api-key-masked]", Wait);
+        page.Find("[data-testid=api-keys-create]").Click();
         var name = $"page {Guid.NewGuid():N}";
-        page.Find("[data-testid=create-key-send-code]").Click();
+        page.WaitForElement("[data-testid=create-key-send-code]", Wait).Click();
         page.WaitForElement("[data-testid=create-key-code-sent]", Wait);
         Type(page, "create-key-name", name);
         Type(page, "create-key-otp", Portal.DemoOtp());

@@ -24,7 +24,6 @@ public abstract class KeyComponentContext : BunitContext
         Portal = portal;
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     protected KeysPortal Portal { get; }
@@ -47,6 +46,7 @@ public abstract class KeyComponentContext : BunitContext
         Services.AddSingleton(scope.ServiceProvider.GetRequiredService<ExchangeTwoFactor>());
         var authorization = AddAuthorization();
         authorization.SetAuthorized("keys@example.com").SetClaims(new Claim(ClaimTypes.NameIdentifier, UserId));
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     /// <summary>Signs the scope's exchange session in as the sandbox demo user.</summary>
