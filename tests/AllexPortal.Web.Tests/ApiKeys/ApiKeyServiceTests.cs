@@ -137,6 +137,25 @@ public sealed class ApiKeyServiceTests(KeysPortal portal) : IClassFixture<KeysPo
     }
 
     [Fact]
+    public async Task Connection_of_a_revoked_key_says_its_key_was_revoked()
+    {
+        var userId = await portal.NewUserAsync();
+        await using var scope = portal.ScopeFor(userId);
+        var keys = await SignedInKeysAsync(scope);
+        var created = await CreateAsync(keys, userId, new ApiKeyDraft($"doomed {Guid.NewGuid():N}"));
+        await keys.SaveAsConnectionAsync(userId, created.Secret, "Doomed", cancellationToken: Token);
+        await keys.RequestEmailCodeAsync(userId, Token);
+        await keys.RevokeAsync(userId, created.Key.Id, portal.DemoOtp(), portal.DemoEmailCode(), Token);
+
+        var overview = await scope.ServiceProvider.GetRequiredService<AllexPortal.Web.Portfolio.PortfolioService>().LoadAsync(userId, "usdt", 0m, Token);
+
+        var failed = Assert.Single(overview.Failed);
+        Assert.StartsWith("The API key was revoked", failed.Failure!.Message, StringComparison.Ordinal);
+        var connection = Assert.Single(await scope.ServiceProvider.GetRequiredService<ConnectionService>().ListAsync(userId, Token));
+        Assert.StartsWith("The API key was revoked", connection.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Wrong_2fa_code_is_refused_in_plain_words_and_creates_nothing()
     {
         var userId = await portal.NewUserAsync();
