@@ -17,6 +17,7 @@ using AllexPortal.Web.Portfolio;
 using AllexPortal.Web.Prices;
 using AllexPortal.Web.Reports;
 using AllexPortal.Web.Security;
+using AllexPortal.Web.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -29,6 +30,7 @@ builder.AddPortalUi();
 builder.AddPortalExchange();
 builder.AddPortalAccess();
 builder.AddPortalAudit();
+builder.AddPortalTeams();
 builder.AddPortalConnections();
 builder.AddPortalPortfolio();
 builder.AddPortalPrices();

@@ -1,6 +1,7 @@
 using AllexPortal.Exchange;
 using AllexPortal.Exchange.Errors;
 using AllexPortal.Exchange.Trading;
+using AllexPortal.Web.Access;
 using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Ledger;
@@ -9,28 +10,30 @@ using Microsoft.EntityFrameworkCore;
 namespace AllexPortal.Web.Orders;
 
 /// <summary>
-/// Cancels a user's open orders on the exchange. Every call is checked on the server: the connection must be the
-/// acting user's and its key must be able to trade (<see cref="TradableConnectionsAsync"/> is that same rule for
-/// the page, so the one place to widen for teams, issue 9, is <see cref="MayTradeAsync"/>). A cancel is sent once
+/// Cancels a user's open orders on the exchange. Every call is checked on the server by <see cref="PortalAccess"/>:
+/// the user's role must grant <see cref="PortalPermission.Trade"/> on the connection and its key must be able to
+/// trade (<see cref="TradableConnectionsAsync(string, Guid?, CancellationToken)"/> is that same rule for the page). A cancel is sent once
 /// and never retried: a timed-out cancel may still have happened. The ledger's order row is updated from the
 /// exchange's answer, so the page shows the new status without waiting for the next sync.
 /// </summary>
 public sealed partial class OrderCancellation(
     IDbContextFactory<PortalDb> databases,
     ConnectionService connections,
+    PortalAccess access,
     TimeProvider time,
     ILogger<OrderCancellation> logger)
 {
-    /// <summary>The ids of the user's connections whose key may cancel orders.</summary>
-    public async Task<IReadOnlySet<Guid>> TradableConnectionsAsync(string userId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var ids = await Tradable(db, userId).Select(c => c.Id).ToListAsync(cancellationToken);
-        return ids.ToHashSet();
-    }
+    /// <summary>The ids of the user's personal connections whose key may cancel orders.</summary>
+    public Task<IReadOnlySet<Guid>> TradableConnectionsAsync(string userId, CancellationToken cancellationToken = default) =>
+        TradableConnectionsAsync(userId, null, cancellationToken);
+
+    /// <summary>The ids of the connections of <paramref name="workspaceId"/> (null: personal) on which the user's role and the key allow cancelling.</summary>
+    public async Task<IReadOnlySet<Guid>> TradableConnectionsAsync(string userId, Guid? workspaceId, CancellationToken cancellationToken = default) =>
+        (await access.ConnectionsAsync(userId, workspaceId, PortalPermission.Trade, cancellationToken)).ToHashSet();
 
     /// <summary>Cancels one order and reports the exchange's answer.</summary>
-    /// <exception cref="ConnectionNotFoundException">Not the user's connection, or no such connection.</exception>
+    /// <exception cref="ConnectionNotFoundException">Not shared with the user, or no such connection.</exception>
+    /// <exception cref="AccessDeniedException">The user's role may not trade with it.</exception>
     /// <exception cref="OrderCancellationRefusedException">The connection's key cannot trade.</exception>
     public async Task<OrderCancelResult> CancelAsync(string userId, Guid connectionId, string orderId, CancellationToken cancellationToken = default)
     {
@@ -58,7 +61,8 @@ public sealed partial class OrderCancellation(
     }
 
     /// <summary>Cancels every open order of <paramref name="symbol"/> and reports which ones the exchange cancelled.</summary>
-    /// <exception cref="ConnectionNotFoundException">Not the user's connection, or no such connection.</exception>
+    /// <exception cref="ConnectionNotFoundException">Not shared with the user, or no such connection.</exception>
+    /// <exception cref="AccessDeniedException">The user's role may not trade with it.</exception>
     /// <exception cref="OrderCancellationRefusedException">The connection's key cannot trade.</exception>
     public async Task<OrderCancelAllResult> CancelAllAsync(string userId, Guid connectionId, string symbol, CancellationToken cancellationToken = default)
     {
@@ -85,20 +89,16 @@ public sealed partial class OrderCancellation(
         }
     }
 
-    /// <summary>The rule: the connection is the user's own and its key can trade. Teams widen this (issue 9).</summary>
-    private static IQueryable<ExchangeConnection> Tradable(PortalDb db, string userId) =>
-        db.Connections.Where(c => c.OwnerId == userId && c.CanTrade);
-
+    /// <summary>The rule: the role grants Trade on the connection (else <see cref="AccessDeniedException"/>) and its key can trade.</summary>
     private async Task<bool> MayTradeAsync(string userId, Guid connectionId, CancellationToken cancellationToken)
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        if (!await db.Connections.AnyAsync(c => c.Id == connectionId && c.OwnerId == userId, cancellationToken))
+        var grant = await access.DemandConnectionAsync(userId, connectionId, PortalPermission.View, cancellationToken);
+        if (!grant.Allows(PortalPermission.Trade))
         {
-            LogForeignConnection(userId, connectionId);
-            throw new ConnectionNotFoundException(connectionId);
+            await access.DemandConnectionAsync(userId, connectionId, PortalPermission.Trade, cancellationToken);
         }
 
-        return await Tradable(db, userId).AnyAsync(c => c.Id == connectionId, cancellationToken);
+        return grant.KeyCanTrade;
     }
 
     private async Task<AllexApiKeyClient> AuthorisedClientAsync(string userId, Guid connectionId, CancellationToken cancellationToken)
@@ -111,7 +111,7 @@ public sealed partial class OrderCancellation(
                 "This connection's API key cannot trade, so the portal cannot cancel its orders. Cancel on the exchange, or rotate to a key with trading permission on the Connections page.");
         }
 
-        return await connections.OpenClientAsync(userId, connectionId, cancellationToken);
+        return await connections.OpenClientAsync(userId, connectionId, PortalPermission.Trade, cancellationToken);
     }
 
     /// <summary>After a refused or failed cancel, reads the order back (a read is safe to send) to say why and to refresh the ledger.</summary>
@@ -176,9 +176,6 @@ public sealed partial class OrderCancellation(
         row.UpdatedAt = order.UpdatedAt ?? now;
         row.SyncedAt = now;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an order cancel: user {UserId} does not own connection {ConnectionId}")]
-    private partial void LogForeignConnection(string userId, Guid connectionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an order cancel: the key of connection {ConnectionId} cannot trade (user {UserId})")]
     private partial void LogNoTradePermission(string userId, Guid connectionId);
