@@ -1,6 +1,7 @@
 using AllexPortal.Exchange;
 using AllexPortal.Exchange.Errors;
 using AllexPortal.Exchange.Security;
+using AllexPortal.Web.Access;
 using AllexPortal.Web.Audit;
 using AllexPortal.Web.Connections;
 using AllexPortal.Web.ExchangeSignIn;
@@ -15,6 +16,7 @@ namespace AllexPortal.Web.ApiKeys;
 /// </summary>
 public sealed partial class ApiKeyService(
     ExchangeSession session,
+    PortalAccess access,
     AuditLog audit,
     ConnectionService connections,
     ILogger<ApiKeyService> logger)
@@ -23,11 +25,12 @@ public sealed partial class ApiKeyService(
     private static readonly ApiKeyPermissionsBody NewKeyPermissions = new(CanRead: true, CanTrade: false, CanWithdraw: false);
 
     /// <summary>The account's active keys, newest first.</summary>
+    /// <exception cref="AccessDeniedException">The user may not manage keys.</exception>
     /// <exception cref="ExchangeSignInRequiredException">Not signed in to the exchange, or the session ended.</exception>
     /// <exception cref="ExchangeApiException">The exchange failed.</exception>
     public async Task<IReadOnlyList<ApiKeySummary>> ListAsync(string userId, CancellationToken cancellationToken = default)
     {
-        Demand(userId);
+        await DemandAsync(userId, cancellationToken);
         var list = await CallAsync(client => client.Security.GetApiKeysAsync(cancellationToken));
         return [.. list.Keys.Where(k => k.Active && !k.Revoked).OrderByDescending(k => k.Created).ThenByDescending(k => k.Id).Select(ApiKeySummary.From)];
     }
@@ -35,7 +38,7 @@ public sealed partial class ApiKeyService(
     /// <summary>Asks the exchange to e-mail the confirmation code that creating, changing and revoking keys need.</summary>
     public async Task RequestEmailCodeAsync(string userId, CancellationToken cancellationToken = default)
     {
-        Demand(userId);
+        await DemandAsync(userId, cancellationToken);
         await CallAsync(client => client.Security.RequestEmailConfirmationAsync(cancellationToken));
     }
 
@@ -50,7 +53,7 @@ public sealed partial class ApiKeyService(
     public async Task<ApiKeyCreation> CreateAsync(
         string userId, ApiKeyDraft draft, string otpCode, string emailCode, CancellationToken cancellationToken = default)
     {
-        Demand(userId);
+        await DemandAsync(userId, cancellationToken);
         ArgumentNullException.ThrowIfNull(draft);
         var name = Valid(ApiKeyInput.ValidateName(draft.Name), ApiKeyInput.Trimmed(draft.Name));
         var whitelist = ApiKeyInput.ParseWhitelist(draft.WhitelistedIps);
@@ -93,7 +96,7 @@ public sealed partial class ApiKeyService(
     public async Task<ApiKeySummary> UpdateAsync(
         string userId, long keyId, ApiKeyDraft draft, string otpCode, string emailCode, CancellationToken cancellationToken = default)
     {
-        Demand(userId);
+        await DemandAsync(userId, cancellationToken);
         ArgumentNullException.ThrowIfNull(draft);
         var whitelist = ApiKeyInput.ParseWhitelist(draft.WhitelistedIps);
         var permissions = new ApiKeyPermissionsBody(draft.CanRead, draft.CanTrade, draft.CanWithdraw);
@@ -109,7 +112,7 @@ public sealed partial class ApiKeyService(
     /// <exception cref="ExchangeApiException">The exchange failed or has no such key.</exception>
     public async Task RevokeAsync(string userId, long keyId, string otpCode, string emailCode, CancellationToken cancellationToken = default)
     {
-        Demand(userId);
+        await DemandAsync(userId, cancellationToken);
         var otp = Valid(ApiKeyInput.ValidateOtpCode(otpCode), ApiKeyInput.Digits(otpCode));
         var email = Valid(ApiKeyInput.ValidateEmailCode(emailCode), ApiKeyInput.Digits(emailCode));
         var known = (await ListAsync(userId, cancellationToken)).FirstOrDefault(k => k.Id == keyId);
@@ -128,7 +131,7 @@ public sealed partial class ApiKeyService(
     public async Task<ConnectionSummary> SaveAsConnectionAsync(
         string userId, OneTimeSecret secret, string? label, bool withdrawalConfirmed = false, CancellationToken cancellationToken = default)
     {
-        Demand(userId);
+        await DemandAsync(userId, cancellationToken);
         ArgumentNullException.ThrowIfNull(secret);
         var credentials = secret.Reveal();
         return await connections.AddAsync(
@@ -186,11 +189,9 @@ public sealed partial class ApiKeyService(
                     ? "ALLEX did not accept the e-mail code. Use the latest code, or send a new one (codes expire after a few minutes)."
                     : $"ALLEX refused the request: \"{said}\".";
 
-    private static void Demand(string userId)
-    {
-        // Until workspaces exist every user manages only their own exchange account's keys (personal workspace).
-        ArgumentException.ThrowIfNullOrEmpty(userId);
-    }
+    /// <summary>The exchange session is the user's own account, so keys are managed in their personal workspace.</summary>
+    private Task DemandAsync(string userId, CancellationToken cancellationToken) =>
+        access.DemandWorkspaceAsync(userId, workspaceId: null, PortalPermission.ManageKeys, cancellationToken);
 
     private static void RefuseUnconfirmedWithdrawal(ApiKeyPermissionsBody permissions, bool confirmed)
     {

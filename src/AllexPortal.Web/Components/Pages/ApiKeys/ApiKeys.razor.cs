@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AllexPortal.Exchange.Errors;
+using AllexPortal.Web.Access;
 using AllexPortal.Web.ApiKeys;
 using AllexPortal.Web.Components.ExchangeSignIn;
 using AllexPortal.Web.ExchangeSignIn;
@@ -60,7 +61,7 @@ public sealed partial class ApiKeys : IDisposable
             twoFactorEnabled = await TwoFactor.IsEnabledAsync();
             keys = await Service.ListAsync(userId);
         }
-        catch (Exception e) when (e is ExchangeApiException or ExchangeSignInRequiredException or ApiKeyRefusedException)
+        catch (Exception e) when (e is ExchangeApiException or ExchangeSignInRequiredException or ApiKeyRefusedException or AccessDeniedException)
         {
             notice = new Notice(Severity.Error, e.Message);
             keys ??= [];

@@ -1,4 +1,5 @@
 using AllexPortal.Exchange.Errors;
+using AllexPortal.Web.Access;
 using AllexPortal.Web.ApiKeys;
 using AllexPortal.Web.ExchangeSignIn;
 using Microsoft.AspNetCore.Components;
@@ -59,7 +60,7 @@ public sealed partial class CreateApiKeyForm
             await Service.RequestEmailCodeAsync(UserId);
             codeSent = true;
         }
-        catch (Exception e) when (e is ExchangeApiException or ApiKeyRefusedException or ExchangeSignInRequiredException)
+        catch (Exception e) when (e is ExchangeApiException or ApiKeyRefusedException or ExchangeSignInRequiredException or AccessDeniedException)
         {
             error = e.Message;
         }
@@ -101,7 +102,7 @@ public sealed partial class CreateApiKeyForm
             emailCode = null;
             await Created.InvokeAsync(creation);
         }
-        catch (Exception e) when (e is ExchangeApiException or ApiKeyRefusedException or ExchangeSignInRequiredException)
+        catch (Exception e) when (e is ExchangeApiException or ApiKeyRefusedException or ExchangeSignInRequiredException or AccessDeniedException)
         {
             error = e.Message;
         }

@@ -1,3 +1,4 @@
+using AllexPortal.Web.Access;
 using AllexPortal.Web.ApiKeys;
 using AllexPortal.Web.Connections;
 using Microsoft.AspNetCore.Components;
@@ -76,7 +77,7 @@ public sealed partial class OneTimeSecretDialog
         {
             saved = await Service.SaveAsConnectionAsync(UserId, Creation.Secret, label, withdrawConfirmed);
         }
-        catch (Exception e) when (e is ConnectionRefusedException or InvalidOperationException)
+        catch (Exception e) when (e is ConnectionRefusedException or InvalidOperationException or AccessDeniedException)
         {
             saveError = e.Message;
         }

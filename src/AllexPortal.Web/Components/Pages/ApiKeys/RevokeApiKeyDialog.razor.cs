@@ -1,4 +1,5 @@
 using AllexPortal.Exchange.Errors;
+using AllexPortal.Web.Access;
 using AllexPortal.Web.ApiKeys;
 using AllexPortal.Web.ExchangeSignIn;
 using Microsoft.AspNetCore.Components;
@@ -54,7 +55,7 @@ public sealed partial class RevokeApiKeyDialog
             await Service.RequestEmailCodeAsync(UserId);
             codeSent = true;
         }
-        catch (Exception e) when (e is ExchangeApiException or ApiKeyRefusedException or ExchangeSignInRequiredException)
+        catch (Exception e) when (e is ExchangeApiException or ApiKeyRefusedException or ExchangeSignInRequiredException or AccessDeniedException)
         {
             error = e.Message;
         }
@@ -80,7 +81,7 @@ public sealed partial class RevokeApiKeyDialog
             await Service.RevokeAsync(UserId, Key.Id, otpCode!, emailCode!);
             Dialog.Close(DialogResult.Ok(true));
         }
-        catch (Exception e) when (e is ExchangeApiException or ApiKeyRefusedException or ExchangeSignInRequiredException)
+        catch (Exception e) when (e is ExchangeApiException or ApiKeyRefusedException or ExchangeSignInRequiredException or AccessDeniedException)
         {
             error = e.Message;
         }
