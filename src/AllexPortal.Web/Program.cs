@@ -8,6 +8,7 @@ using AllexPortal.Web.Coordination;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Demo;
 using AllexPortal.Web.Exchange;
+using AllexPortal.Web.ExchangeSignIn;
 using AllexPortal.Web.Explorers;
 using AllexPortal.Web.Health;
 using AllexPortal.Web.History;
@@ -46,6 +47,7 @@ builder.AddPortalReports();
 builder.AddPortalOrders();
 builder.AddPortalExplorers();
 builder.AddPortalAmounts();
+builder.AddPortalExchangeSignIn();
 
 var app = builder.Build();
 

@@ -33,6 +33,10 @@ internal sealed class ExchangeErrorTranslation(TimeProvider timeProvider)
         var code = (int)status;
         var message = kind switch
         {
+            // The Kit answers "Invalid API Key" for a key it does not hold (any more): for a stored, once-working key
+            // that means it was revoked, the one thing the user must understand at once from a card or dashboard.
+            ExchangeErrorKind.CredentialsRejected when exchangeMessage?.Contains("Invalid API Key", StringComparison.OrdinalIgnoreCase) == true =>
+                $"The API key was revoked or is unknown to the exchange (HTTP 401).{said} A revoked key never works again: create a new key and replace this one.",
             ExchangeErrorKind.CredentialsRejected =>
                 $"The exchange did not accept the credentials for {endpoint} (HTTP 401).{said} Check that the API key and secret are correct and not revoked or expired, that the session has not ended, and that this server's clock is accurate.",
             ExchangeErrorKind.PermissionDenied =>

@@ -67,7 +67,7 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
         Assert.Equal(
             [
                 ("Dashboard", ""), ("Connections", "connections"), ("Assets", "assets"), ("History", "history"), ("Reports", "reports"),
-                ("API keys", "keys"), ("Teams", "teams"), ("Audit log", "audit"), ("Settings", "settings"),
+                ("API keys", "api-keys"), ("Teams", "teams"), ("Audit log", "audit"), ("Settings", "settings"),
             ],
             links);
     }
