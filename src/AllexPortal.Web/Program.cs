@@ -16,6 +16,7 @@ using AllexPortal.Web.Portfolio;
 using AllexPortal.Web.Prices;
 using AllexPortal.Web.Reports;
 using AllexPortal.Web.Security;
+using AllexPortal.Web.Trading;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -37,6 +38,7 @@ builder.AddPortalHistory();
 builder.AddPortalReports();
 builder.AddPortalOrders();
 builder.AddPortalExplorers();
+builder.AddPortalTrading();
 
 var app = builder.Build();
 
