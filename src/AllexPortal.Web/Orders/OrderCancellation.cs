@@ -1,6 +1,8 @@
 using AllexPortal.Exchange;
 using AllexPortal.Exchange.Errors;
 using AllexPortal.Exchange.Trading;
+using AllexPortal.Web.Access;
+using AllexPortal.Web.Audit;
 using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Ledger;
@@ -9,28 +11,31 @@ using Microsoft.EntityFrameworkCore;
 namespace AllexPortal.Web.Orders;
 
 /// <summary>
-/// Cancels a user's open orders on the exchange. Every call is checked on the server: the connection must be the
-/// acting user's and its key must be able to trade (<see cref="TradableConnectionsAsync"/> is that same rule for
-/// the page, so the one place to widen for teams, issue 9, is <see cref="MayTradeAsync"/>). A cancel is sent once
-/// and never retried: a timed-out cancel may still have happened. The ledger's order row is updated from the
-/// exchange's answer, so the page shows the new status without waiting for the next sync.
+/// Cancels a user's open orders on the exchange. Every call is checked on the server: <see cref="PortalAccess"/> must
+/// grant <see cref="PortalPermission.Trade"/> on the connection and its key must be able to trade
+/// (<see cref="TradableConnectionsAsync"/> is that same rule for the page). A cancel is sent once and never retried:
+/// a timed-out cancel may still have happened. The ledger's order row is updated from the exchange's answer, so the
+/// page shows the new status without waiting for the next sync; every cancel is audited.
 /// </summary>
 public sealed partial class OrderCancellation(
     IDbContextFactory<PortalDb> databases,
     ConnectionService connections,
+    PortalAccess access,
+    AuditLog audit,
     TimeProvider time,
     ILogger<OrderCancellation> logger)
 {
-    /// <summary>The ids of the user's connections whose key may cancel orders.</summary>
+    /// <summary>The ids of the connections on which the user may trade and whose key may cancel orders.</summary>
     public async Task<IReadOnlySet<Guid>> TradableConnectionsAsync(string userId, CancellationToken cancellationToken = default)
     {
+        var granted = await access.ConnectionsAsync(userId, PortalPermission.Trade, cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var ids = await Tradable(db, userId).Select(c => c.Id).ToListAsync(cancellationToken);
+        var ids = await db.Connections.Where(c => granted.Contains(c.Id) && c.CanTrade).Select(c => c.Id).ToListAsync(cancellationToken);
         return ids.ToHashSet();
     }
 
     /// <summary>Cancels one order and reports the exchange's answer.</summary>
-    /// <exception cref="ConnectionNotFoundException">Not the user's connection, or no such connection.</exception>
+    /// <exception cref="AccessDeniedException">No such connection for this user, or the role does not allow trading.</exception>
     /// <exception cref="OrderCancellationRefusedException">The connection's key cannot trade.</exception>
     public async Task<OrderCancelResult> CancelAsync(string userId, Guid connectionId, string orderId, CancellationToken cancellationToken = default)
     {
@@ -54,11 +59,13 @@ public sealed partial class OrderCancellation(
         }
 
         LogCancelled(userId, connectionId, orderId, result.Outcome);
+        await audit.RecordAsync(userId, AuditAction.OrderCancelled, connectionId.ToString(), $"order {orderId} → {result.Outcome}",
+            cancellationToken: CancellationToken.None);
         return result;
     }
 
     /// <summary>Cancels every open order of <paramref name="symbol"/> and reports which ones the exchange cancelled.</summary>
-    /// <exception cref="ConnectionNotFoundException">Not the user's connection, or no such connection.</exception>
+    /// <exception cref="AccessDeniedException">No such connection for this user, or the role does not allow trading.</exception>
     /// <exception cref="OrderCancellationRefusedException">The connection's key cannot trade.</exception>
     public async Task<OrderCancelAllResult> CancelAllAsync(string userId, Guid connectionId, string symbol, CancellationToken cancellationToken = default)
     {
@@ -70,6 +77,8 @@ public sealed partial class OrderCancellation(
             var cancelled = await client.Trading.CancelAllOrdersAsync(symbol, cancellationToken);
             await RecordAsync(connectionId, cancelled, cancellationToken);
             LogCancelledAll(userId, connectionId, symbol, cancelled.Count);
+            await audit.RecordAsync(userId, AuditAction.OrderCancelled, connectionId.ToString(),
+                $"all {symbol} orders → {cancelled.Count} cancelled", cancellationToken: CancellationToken.None);
             var message = cancelled.Count switch
             {
                 0 => $"The exchange had no open {symbol.ToUpperInvariant()} orders to cancel.",
@@ -85,20 +94,10 @@ public sealed partial class OrderCancellation(
         }
     }
 
-    /// <summary>The rule: the connection is the user's own and its key can trade. Teams widen this (issue 9).</summary>
-    private static IQueryable<ExchangeConnection> Tradable(PortalDb db, string userId) =>
-        db.Connections.Where(c => c.OwnerId == userId && c.CanTrade);
-
     private async Task<bool> MayTradeAsync(string userId, Guid connectionId, CancellationToken cancellationToken)
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        if (!await db.Connections.AnyAsync(c => c.Id == connectionId && c.OwnerId == userId, cancellationToken))
-        {
-            LogForeignConnection(userId, connectionId);
-            throw new ConnectionNotFoundException(connectionId);
-        }
-
-        return await Tradable(db, userId).AnyAsync(c => c.Id == connectionId, cancellationToken);
+        var grant = await access.DemandConnectionAsync(userId, connectionId, PortalPermission.Trade, cancellationToken);
+        return grant.KeyCanTrade;
     }
 
     private async Task<AllexApiKeyClient> AuthorisedClientAsync(string userId, Guid connectionId, CancellationToken cancellationToken)
@@ -176,9 +175,6 @@ public sealed partial class OrderCancellation(
         row.UpdatedAt = order.UpdatedAt ?? now;
         row.SyncedAt = now;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an order cancel: user {UserId} does not own connection {ConnectionId}")]
-    private partial void LogForeignConnection(string userId, Guid connectionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an order cancel: the key of connection {ConnectionId} cannot trade (user {UserId})")]
     private partial void LogNoTradePermission(string userId, Guid connectionId);
