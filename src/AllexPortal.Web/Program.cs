@@ -6,6 +6,7 @@ using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Demo;
 using AllexPortal.Web.Exchange;
+using AllexPortal.Web.ExchangeSignIn;
 using AllexPortal.Web.Explorers;
 using AllexPortal.Web.Health;
 using AllexPortal.Web.History;
@@ -39,6 +40,7 @@ builder.AddPortalReports();
 builder.AddPortalOrders();
 builder.AddPortalExplorers();
 builder.AddPortalTrading();
+builder.AddPortalExchangeSignIn();
 
 var app = builder.Build();
 
