@@ -17,6 +17,7 @@ using AllexPortal.Web.Portfolio;
 using AllexPortal.Web.Prices;
 using AllexPortal.Web.Reports;
 using AllexPortal.Web.Security;
+using AllexPortal.Web.Teams;
 using AllexPortal.Web.Trading;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -30,6 +31,7 @@ builder.AddPortalUi();
 builder.AddPortalExchange();
 builder.AddPortalAccess();
 builder.AddPortalAudit();
+builder.AddPortalTeams();
 builder.AddPortalConnections();
 builder.AddPortalPortfolio();
 builder.AddPortalPrices();

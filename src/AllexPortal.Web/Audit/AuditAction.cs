@@ -30,4 +30,5 @@ public enum AuditAction
     MemberLeft,
     RoleChanged,
     AccessDenied,
+    TeamRenamed,
 }

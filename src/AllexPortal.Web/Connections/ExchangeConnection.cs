@@ -12,10 +12,13 @@ public sealed class ExchangeConnection
 {
     public Guid Id { get; set; }
 
-    /// <summary>The portal user who owns the connection (teams come with issue 9).</summary>
+    /// <summary>The portal user whose exchange key this is; only they may move the connection between workspaces.</summary>
     public required string OwnerId { get; set; }
 
     public PortalUser? Owner { get; set; }
+
+    /// <summary>The team workspace the connection is shared in; null while it is in its owner's personal workspace.</summary>
+    public Guid? WorkspaceId { get; set; }
 
     /// <summary>The user's name for it, e.g. "Main account".</summary>
     public required string Label { get; set; }

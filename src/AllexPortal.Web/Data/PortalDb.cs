@@ -3,6 +3,7 @@ using AllexPortal.Web.Connections;
 using AllexPortal.Web.Ledger;
 using AllexPortal.Web.Portfolio;
 using AllexPortal.Web.Prices;
+using AllexPortal.Web.Teams;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +47,12 @@ public class PortalDb(DbContextOptions<PortalDb> options)
 
     /// <summary>The append-only audit log.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Team workspaces (a user's personal workspace is not a row).</summary>
+    public DbSet<Workspace> Workspaces => Set<Workspace>();
+
+    /// <summary>Who belongs to which team, with which role.</summary>
+    public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -103,6 +110,8 @@ public class PortalDb(DbContextOptions<PortalDb> options)
 
         ConfigureLedger(builder);
         ConfigurePrices(builder);
+        builder.ApplyConfiguration(new WorkspaceConfiguration());
+        builder.ApplyConfiguration(new WorkspaceMemberConfiguration());
     }
 
     private static void ConfigureLedger(ModelBuilder builder)

@@ -10,4 +10,7 @@ public class PortalUser : IdentityUser
 {
     /// <summary>The colour scheme the user last chose; <see cref="PortalTheme.Light"/> until they choose.</summary>
     public PortalTheme Theme { get; set; } = PortalTheme.Light;
+
+    /// <summary>The team workspace the user last switched to (null: personal), so the choice follows them to any browser.</summary>
+    public Guid? LastWorkspaceId { get; set; }
 }
