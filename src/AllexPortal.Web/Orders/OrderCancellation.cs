@@ -29,9 +29,7 @@ public sealed partial class OrderCancellation(
     public async Task<IReadOnlySet<Guid>> TradableConnectionsAsync(string userId, CancellationToken cancellationToken = default)
     {
         var granted = await access.ConnectionsAsync(userId, PortalPermission.Trade, cancellationToken);
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var ids = await db.Connections.Where(c => granted.Contains(c.Id) && c.CanTrade).Select(c => c.Id).ToListAsync(cancellationToken);
-        return ids.ToHashSet();
+        return granted.ToHashSet();
     }
 
     /// <summary>Cancels one order and reports the exchange's answer.</summary>
@@ -94,9 +92,15 @@ public sealed partial class OrderCancellation(
         }
     }
 
+    /// <summary>The role must allow trading (else <see cref="AccessDeniedException"/>); the answer is whether the key can.</summary>
     private async Task<bool> MayTradeAsync(string userId, Guid connectionId, CancellationToken cancellationToken)
     {
-        var grant = await access.DemandConnectionAsync(userId, connectionId, PortalPermission.Trade, cancellationToken);
+        var grant = await access.DemandConnectionAsync(userId, connectionId, PortalPermission.View, cancellationToken);
+        if (!grant.Allows(PortalPermission.Trade))
+        {
+            grant = await access.DemandConnectionAsync(userId, connectionId, PortalPermission.Trade, cancellationToken);
+        }
+
         return grant.KeyCanTrade;
     }
 

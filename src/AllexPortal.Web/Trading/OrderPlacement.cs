@@ -20,9 +20,9 @@ public sealed partial class OrderPlacement(
     AuditLog audit,
     ILogger<OrderPlacement> logger)
 {
-    /// <summary>The connections the user may trade with (including those whose key is read-only, which the page explains).</summary>
-    public Task<IReadOnlyList<TradingConnection>> ConnectionsAsync(string userId, CancellationToken cancellationToken = default) =>
-        opener.ListAsync(userId, PortalPermission.Trade, cancellationToken);
+    /// <summary>The connections of the workspace (null: personal) the user may see, with whether role and key allow trading.</summary>
+    public Task<IReadOnlyList<TradingConnection>> ConnectionsAsync(string userId, Guid? workspaceId, CancellationToken cancellationToken = default) =>
+        opener.ListAsync(userId, workspaceId, cancellationToken);
 
     /// <summary>The pairs and their rules on the connection's exchange.</summary>
     /// <exception cref="AccessDeniedException">Not a connection the user may see.</exception>
@@ -92,12 +92,15 @@ public sealed partial class OrderPlacement(
 
     private async Task<(GrantedConnection Connection, PairRules Pair)> CheckAsync(string userId, OrderTicket ticket, CancellationToken cancellationToken)
     {
-        var connection = await opener.OpenAsync(userId, ticket.ConnectionId, PortalPermission.Trade, cancellationToken);
-        if (!connection.Grant.KeyCanTrade)
+        GrantedConnection connection;
+        try
+        {
+            connection = await opener.OpenForTradingAsync(userId, ticket.ConnectionId, cancellationToken);
+        }
+        catch (TradeRefusedException)
         {
             LogReadOnlyKey(userId, ticket.ConnectionId);
-            throw new TradeRefusedException(
-                $"The API key of \"{connection.Label}\" is read-only, so the portal cannot trade with it. Create a key with trading permission on the exchange (API keys page) and rotate it on the Connections page.");
+            throw;
         }
 
         var pairs = await rules.PairsAsync(connection.ExchangeUrl, cancellationToken);

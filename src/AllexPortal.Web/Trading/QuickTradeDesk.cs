@@ -99,14 +99,8 @@ public sealed partial class QuickTradeDesk(
     private static QuickTradeResult Expired() =>
         new(QuickTradeOutcome.Expired, "This quote has expired, so nothing was traded. Ask for a new quote.", null);
 
-    private async Task<GrantedConnection> TradableAsync(string userId, Guid connectionId, CancellationToken cancellationToken)
-    {
-        var connection = await opener.OpenAsync(userId, connectionId, PortalPermission.Trade, cancellationToken);
-        return connection.Grant.KeyCanTrade
-            ? connection
-            : throw new TradeRefusedException(
-                $"The API key of \"{connection.Label}\" is read-only, so the portal cannot trade with it. Create a key with trading permission on the exchange and rotate it on the Connections page.");
-    }
+    private Task<GrantedConnection> TradableAsync(string userId, Guid connectionId, CancellationToken cancellationToken) =>
+        opener.OpenForTradingAsync(userId, connectionId, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The exchange refused a quick trade on connection {ConnectionId} ({Kind})")]
     private partial void LogRefused(Exception failure, Guid connectionId, ExchangeErrorKind kind);

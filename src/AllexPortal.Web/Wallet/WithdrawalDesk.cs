@@ -14,7 +14,7 @@ namespace AllexPortal.Web.Wallet;
 /// key, so this class has no path to <c>POST /user/withdrawal</c>. The fee is shown first, the user must type the
 /// amount or the address again, and a request is sent once and never retried.
 /// </summary>
-public sealed partial class WithdrawalDesk(MarketRules rules, AuditLog audit, ILogger<WithdrawalDesk> logger)
+public sealed partial class WithdrawalDesk(PortalAccess access, MarketRules rules, AuditLog audit, ILogger<WithdrawalDesk> logger)
 {
     /// <summary>The coins the exchange lets users withdraw.</summary>
     public async Task<IReadOnlyList<CoinRules>> CoinsAsync(Uri exchange, CancellationToken cancellationToken = default) =>
@@ -93,7 +93,7 @@ public sealed partial class WithdrawalDesk(MarketRules rules, AuditLog audit, IL
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(ticket);
-        DemandWithdraw(userId);
+        await DemandWithdrawAsync(userId, cancellationToken);
         var frozen = ticket.Copy();
         var cost = await CostAsync(exchange, frozen.Coin, frozen.Network, cancellationToken);
         var errors = Validate(frozen, cost);
@@ -142,7 +142,7 @@ public sealed partial class WithdrawalDesk(MarketRules rules, AuditLog audit, IL
     public async Task<WithdrawalResult> ConfirmAsync(string userId, AllexSessionClient session, string? code, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
-        DemandWithdraw(userId);
+        await DemandWithdrawAsync(userId, cancellationToken);
         if (string.IsNullOrWhiteSpace(code))
         {
             return new WithdrawalResult(WithdrawalOutcome.Rejected, "Enter the confirmation code from the exchange's e-mail.");
@@ -168,11 +168,11 @@ public sealed partial class WithdrawalDesk(MarketRules rules, AuditLog audit, IL
     }
 
     /// <summary>
-    /// Withdrawals belong to the user's personal workspace: the exchange sign-in is the user's own account, so the
-    /// only grant needed today is being a signed-in portal user. Teams (issue 9) route this through
-    /// <c>PortalAccess.DemandWorkspaceAsync(userId, null, Withdraw)</c>.
+    /// A withdrawal moves the funds of the user's own exchange account (their sign-in), so it belongs to their
+    /// personal workspace; teams cannot grant it to anyone else.
     /// </summary>
-    private static void DemandWithdraw(string userId) => ArgumentException.ThrowIfNullOrEmpty(userId);
+    private async Task DemandWithdrawAsync(string userId, CancellationToken cancellationToken) =>
+        await access.DemandWorkspaceAsync(userId, null, PortalPermission.Withdraw, cancellationToken);
 
     private static bool Confirms(WithdrawalTicket ticket)
     {
