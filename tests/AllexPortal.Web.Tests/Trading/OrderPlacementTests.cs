@@ -4,6 +4,7 @@ using AllexPortal.Sandbox;
 using AllexPortal.Web.Access;
 using AllexPortal.Web.Audit;
 using AllexPortal.Web.Orders;
+using AllexPortal.Web.Teams;
 using AllexPortal.Web.Trading;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -137,7 +138,25 @@ public sealed class OrderPlacementTests(TradingPortal portal) : IClassFixture<Tr
     }
 
     [Fact]
-    public async Task A_user_without_trade_permission_on_the_connection_is_denied()
+    public async Task A_viewer_of_the_workspace_that_holds_the_connection_is_denied_trading()
+    {
+        var (ownerId, connectionId) = await portal.NewTraderAsync();
+        var viewerId = await portal.NewUserAsync();
+        var teams = scope.ServiceProvider.GetRequiredService<WorkspaceService>();
+        var team = await teams.CreateTeamAsync(ownerId, "Desk", Ct);
+        await teams.MoveConnectionAsync(ownerId, connectionId, team.Id, Ct);
+        await teams.AddMemberAsync(team.Id!.Value, viewerId, WorkspaceRole.Viewer, ownerId, Ct);
+        var sent = portal.Sandbox.RequestsTo("POST", OrderPath);
+
+        var denied = await Assert.ThrowsAsync<AccessDeniedException>(() => Placement.PlaceAsync(viewerId, LimitBuy(connectionId, 1000m), Ct));
+
+        Assert.Equal(PortalPermission.Trade, denied.Permission);
+        Assert.Contains("does not allow", denied.Message, StringComparison.Ordinal);
+        Assert.Equal(sent, portal.Sandbox.RequestsTo("POST", OrderPath));
+    }
+
+    [Fact]
+    public async Task Another_users_connection_is_refused_like_a_missing_one()
     {
         var (_, connectionId) = await portal.NewTraderAsync();
         var intruder = await portal.NewUserAsync();
@@ -145,7 +164,7 @@ public sealed class OrderPlacementTests(TradingPortal portal) : IClassFixture<Tr
 
         var denied = await Assert.ThrowsAsync<AccessDeniedException>(() => Placement.PlaceAsync(intruder, LimitBuy(connectionId, 1000m), Ct));
 
-        Assert.Equal(PortalPermission.Trade, denied.Permission);
+        Assert.Equal("That connection does not exist or is not shared with you.", denied.Message);
         Assert.Equal(sent, portal.Sandbox.RequestsTo("POST", OrderPath));
     }
 
