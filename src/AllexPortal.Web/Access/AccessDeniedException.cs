@@ -4,7 +4,8 @@ namespace AllexPortal.Web.Access;
 /// A user asked for something their role does not allow, or for an id that is not theirs to see. The
 /// message is written for the user and never says whether the id exists elsewhere.
 /// </summary>
-public sealed class AccessDeniedException : Exception
+/// <remarks>Not sealed: <see cref="Connections.ConnectionNotFoundException"/> is the "no such id for you" case of it.</remarks>
+public class AccessDeniedException : Exception
 {
     public AccessDeniedException()
         : base("You are not allowed to do that.")

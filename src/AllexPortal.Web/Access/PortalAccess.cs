@@ -1,4 +1,5 @@
 using AllexPortal.Web.Audit;
+using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Teams;
 using Microsoft.EntityFrameworkCore;
@@ -19,12 +20,12 @@ namespace AllexPortal.Web.Access;
 /// </remarks>
 public sealed partial class PortalAccess(IDbContextFactory<PortalDb> databases, AuditLog audit, ILogger<PortalAccess> logger)
 {
-    private const string ConnectionNotShared = "That connection does not exist or is not shared with you.";
     private const string WorkspaceNotShared = "That workspace does not exist or you are not a member of it.";
 
     /// <summary>What <paramref name="userId"/> may do with <paramref name="connectionId"/>; throws when it lacks <paramref name="permission"/>.</summary>
     /// <remarks><see cref="PortalPermission.Trade"/> also needs the stored key to allow trading.</remarks>
-    /// <exception cref="AccessDeniedException">No such connection for this user, or the role (or, for trading, the key) does not allow it.</exception>
+    /// <exception cref="ConnectionNotFoundException">No such connection, or not shared with this user (indistinguishable).</exception>
+    /// <exception cref="AccessDeniedException">The role (or, for trading, the key) does not allow it.</exception>
     public async Task<ConnectionGrant> DemandConnectionAsync(
         string userId, Guid connectionId, PortalPermission permission, CancellationToken cancellationToken = default)
     {
@@ -56,7 +57,7 @@ public sealed partial class PortalAccess(IDbContextFactory<PortalDb> databases, 
         {
             // Audited in no team's log: the id may belong to a team the user is not in, and that team's log is not theirs to write.
             await DenyConnectionAsync(userId, connectionId, permission, null, "not shared", cancellationToken);
-            throw new AccessDeniedException(ConnectionNotShared) { Permission = permission };
+            throw new ConnectionNotFoundException(connectionId) { Permission = permission };
         }
 
         var grant = new ConnectionGrant(connection.Id, permissions, connection.CanTrade)

@@ -1,5 +1,6 @@
 using AllexPortal.Exchange;
 using AllexPortal.Exchange.Security;
+using AllexPortal.Web.Access;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Demo;
 using AllexPortal.Web.Exchange;
@@ -10,11 +11,19 @@ using Microsoft.Extensions.Options;
 namespace AllexPortal.Web.Connections;
 
 /// <summary>
-/// A user's exchange connections. Every method takes the acting user's id and only ever touches that user's
-/// rows: an id from the browser that is not theirs is answered exactly like a missing one.
+/// Users' exchange connections. Every method takes the acting user's id and asks <see cref="PortalAccess"/> first:
+/// an id from the browser the user may not see is answered exactly like a missing one
+/// (<see cref="ConnectionNotFoundException"/>), and one they may see but not change with
+/// <see cref="AccessDeniedException"/>.
 /// </summary>
+/// <remarks>
+/// A connection's key is its owner's (<see cref="ExchangeConnection.OwnerId"/>): only they may replace the key
+/// (<see cref="RotateAsync"/>) or delete it, wherever it is shared. Renaming needs
+/// <see cref="PortalPermission.ManageConnections"/> in the workspace the connection is in.
+/// </remarks>
 public sealed class ConnectionService(
     IDbContextFactory<PortalDb> databases,
+    PortalAccess access,
     CredentialVault vault,
     IAllexClientFactory clients,
     PortalExchangeEndpoint endpoint,
@@ -97,15 +106,17 @@ public sealed class ConnectionService(
         return samePath && (url.IsLoopback || string.Equals(url.Authority, sandbox.Authority, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>Replaces the key and secret of a connection (checked like a new key) and clears its last error.</summary>
-    /// <exception cref="ConnectionNotFoundException">Not the user's, or no such connection.</exception>
+    /// <summary>Replaces the key and secret of a connection (checked like a new key) and clears its last error; the key's owner only.</summary>
+    /// <exception cref="ConnectionNotFoundException">Not shared with the user, or no such connection.</exception>
+    /// <exception cref="AccessDeniedException">The user is not the key's owner.</exception>
     /// <exception cref="ConnectionRefusedException">Invalid input, a key that cannot read, or an unconfirmed withdrawal key.</exception>
     public async Task<ConnectionSummary> RotateAsync(
         string userId, Guid connectionId, string? apiKey, string? apiSecret,
         bool withdrawalConfirmed = false, CancellationToken cancellationToken = default)
     {
+        await DemandKeyOwnerAsync(userId, connectionId, "replace its key", cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var connection = await FindOwnedAsync(db, userId, connectionId, cancellationToken);
+        var connection = await FindAsync(db, connectionId, cancellationToken);
         await RefuseSharedDemoAccountAsync(db, userId, cancellationToken);
         var credentials = ConnectionInput.Credentials(apiKey, apiSecret);
         var permissions = await CheckConfirmedAsync(BaseUrlOf(connection), credentials, withdrawalConfirmed, cancellationToken);
@@ -115,53 +126,85 @@ public sealed class ConnectionService(
     }
 
     /// <summary>Gives a connection a new label.</summary>
-    /// <exception cref="ConnectionNotFoundException">Not the user's, or no such connection.</exception>
+    /// <exception cref="ConnectionNotFoundException">Not shared with the user, or no such connection.</exception>
+    /// <exception cref="AccessDeniedException">The user's role may not manage connections.</exception>
     /// <exception cref="ConnectionRefusedException">The label is empty or too long.</exception>
     public async Task<ConnectionSummary> RenameAsync(string userId, Guid connectionId, string? label, CancellationToken cancellationToken = default)
     {
+        await access.DemandConnectionAsync(userId, connectionId, PortalPermission.ManageConnections, cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var connection = await FindOwnedAsync(db, userId, connectionId, cancellationToken);
+        var connection = await FindAsync(db, connectionId, cancellationToken);
         await RefuseSharedDemoAccountAsync(db, userId, cancellationToken);
         connection.Label = ConnectionInput.Label(label);
         await db.SaveChangesAsync(cancellationToken);
         return Summarise(connection);
     }
 
-    /// <summary>Deletes a connection with its stored credentials and valuation snapshots.</summary>
-    /// <exception cref="ConnectionNotFoundException">Not the user's, or no such connection.</exception>
+    /// <summary>Deletes a connection with its stored credentials and valuation snapshots; the key's owner only.</summary>
+    /// <exception cref="ConnectionNotFoundException">Not shared with the user, or no such connection.</exception>
+    /// <exception cref="AccessDeniedException">The user is not the key's owner.</exception>
     public async Task DeleteAsync(string userId, Guid connectionId, CancellationToken cancellationToken = default)
     {
+        await DemandKeyOwnerAsync(userId, connectionId, "delete it", cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var connection = await FindOwnedAsync(db, userId, connectionId, cancellationToken);
+        var connection = await FindAsync(db, connectionId, cancellationToken);
         await RefuseSharedDemoAccountAsync(db, userId, cancellationToken);
         db.Connections.Remove(connection);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The user's connections, oldest first.</summary>
-    public async Task<IReadOnlyList<ConnectionSummary>> ListAsync(string userId, CancellationToken cancellationToken = default)
+    /// <summary>The connections in the user's personal workspace, oldest first.</summary>
+    public Task<IReadOnlyList<ConnectionSummary>> ListAsync(string userId, CancellationToken cancellationToken = default) =>
+        ListAsync(userId, null, cancellationToken);
+
+    /// <summary>The connections in <paramref name="workspaceId"/> (null: the user's personal workspace), oldest first.</summary>
+    /// <exception cref="AccessDeniedException">Not a member of that workspace.</exception>
+    public async Task<IReadOnlyList<ConnectionSummary>> ListAsync(string userId, Guid? workspaceId, CancellationToken cancellationToken = default)
     {
+        await access.DemandWorkspaceAsync(userId, workspaceId, PortalPermission.View, cancellationToken);
+        var ids = await access.ConnectionsAsync(userId, workspaceId, PortalPermission.View, cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var rows = await db.Connections.AsNoTracking()
-            .Where(c => c.OwnerId == userId)
+            .Where(c => ids.Contains(c.Id))
             .ToListAsync(cancellationToken);
         return [.. rows.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Select(Summarise)];
     }
 
-    /// <summary>A signed client for one of the user's connections.</summary>
-    /// <exception cref="ConnectionNotFoundException">Not the user's, or no such connection.</exception>
-    public async Task<AllexApiKeyClient> OpenClientAsync(string userId, Guid connectionId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every connection whose key is <paramref name="ownerId"/>'s, wherever it is shared: for background work done as
+    /// the key's owner (scheduled snapshots), never for a list shown to a user.
+    /// </summary>
+    internal async Task<IReadOnlyList<ConnectionSummary>> ListKeysOfAsync(string ownerId, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var connection = await FindOwnedAsync(db, userId, connectionId, cancellationToken);
+        var rows = await db.Connections.AsNoTracking().Where(c => c.OwnerId == ownerId).ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Select(Summarise)];
+    }
+
+    /// <summary>A signed client for a connection the user may see, for reading through it.</summary>
+    /// <exception cref="ConnectionNotFoundException">Not shared with the user, or no such connection.</exception>
+    public Task<AllexApiKeyClient> OpenClientAsync(string userId, Guid connectionId, CancellationToken cancellationToken = default) =>
+        OpenClientAsync(userId, connectionId, PortalPermission.View, cancellationToken);
+
+    /// <summary>A signed client for a connection on which the user holds <paramref name="permission"/> (e.g. <see cref="PortalPermission.Trade"/> to place or cancel).</summary>
+    /// <exception cref="ConnectionNotFoundException">Not shared with the user, or no such connection.</exception>
+    /// <exception cref="AccessDeniedException">The role (or, for trading, the key) does not allow it.</exception>
+    public async Task<AllexApiKeyClient> OpenClientAsync(
+        string userId, Guid connectionId, PortalPermission permission, CancellationToken cancellationToken = default)
+    {
+        await access.DemandConnectionAsync(userId, connectionId, permission, cancellationToken);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var connection = await FindAsync(db, connectionId, cancellationToken);
         return clients.ForApiKey(BaseUrlOf(connection), vault.Open(connection));
     }
 
     /// <summary>Records what failed on a call with this connection (shown on its card), or clears it with null.</summary>
+    /// <exception cref="ConnectionNotFoundException">Not shared with the user, or no such connection.</exception>
     public async Task RecordOutcomeAsync(string userId, Guid connectionId, string? error, CancellationToken cancellationToken = default)
     {
+        await access.DemandConnectionAsync(userId, connectionId, PortalPermission.View, cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var connection = await FindOwnedAsync(db, userId, connectionId, cancellationToken);
+        var connection = await FindAsync(db, connectionId, cancellationToken);
         connection.LastError = error is null ? null : error[..Math.Min(error.Length, 500)];
         connection.LastErrorAt = error is null ? null : Now();
         await db.SaveChangesAsync(cancellationToken);
@@ -206,11 +249,27 @@ public sealed class ConnectionService(
     internal Uri BaseUrlOf(ExchangeConnection connection) =>
         connection.IsDemo ? endpoint.BaseUrl : new Uri(connection.BaseUrl);
 
-    internal static async Task<ExchangeConnection> FindOwnedAsync(PortalDb db, string userId, Guid connectionId, CancellationToken cancellationToken) =>
-        await db.Connections.SingleOrDefaultAsync(c => c.Id == connectionId && c.OwnerId == userId, cancellationToken)
+    /// <summary>The row of a connection <see cref="PortalAccess"/> already allowed (it may have been deleted since).</summary>
+    private static async Task<ExchangeConnection> FindAsync(PortalDb db, Guid connectionId, CancellationToken cancellationToken) =>
+        await db.Connections.SingleOrDefaultAsync(c => c.Id == connectionId, cancellationToken)
             ?? throw new ConnectionNotFoundException(connectionId);
+
+    private async Task DemandKeyOwnerAsync(string userId, Guid connectionId, string action, CancellationToken cancellationToken)
+    {
+        var grant = await access.DemandConnectionAsync(userId, connectionId, PortalPermission.View, cancellationToken);
+        if (!grant.IsKeyOwner)
+        {
+            throw await access.RefuseAsync(
+                userId, $"connection {connectionId}", PortalPermission.ManageConnections, grant.WorkspaceId,
+                $"Only the person whose exchange key this is can {action}.", cancellationToken);
+        }
+    }
 
     private ConnectionSummary Summarise(ExchangeConnection c) => new(
         c.Id, c.Label, BaseUrlOf(c), c.IsDemo, c.ApiKeyHint, c.CanRead, c.CanTrade, c.CanWithdraw,
-        c.CreatedAt, c.CheckedAt, c.LastError, c.LastErrorAt);
+        c.CreatedAt, c.CheckedAt, c.LastError, c.LastErrorAt)
+    {
+        OwnerId = c.OwnerId,
+        WorkspaceId = c.WorkspaceId,
+    };
 }

@@ -15,6 +15,12 @@ public sealed record ConnectionSummary(
     string? LastError,
     DateTimeOffset? LastErrorAt)
 {
+    /// <summary>The user whose exchange key this is: only they may replace or delete it.</summary>
+    public string OwnerId { get; init; } = "";
+
+    /// <summary>The team the connection is shared in; null in its owner's personal workspace.</summary>
+    public Guid? WorkspaceId { get; init; }
+
     /// <summary>The key as shown everywhere: <c>…abcd</c>.</summary>
     public string MaskedKey => "…" + ApiKeyHint;
 }

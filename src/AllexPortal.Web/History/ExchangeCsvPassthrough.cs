@@ -1,6 +1,7 @@
 using AllexPortal.Exchange;
 using AllexPortal.Exchange.Errors;
 using AllexPortal.Exchange.Paging;
+using AllexPortal.Web.Access;
 using AllexPortal.Web.Connections;
 using Microsoft.Net.Http.Headers;
 
@@ -9,9 +10,12 @@ namespace AllexPortal.Web.History;
 /// <summary>
 /// Streams the exchange's own CSV (<c>format=csv</c>) of a connection's trades, deposits or withdrawals to the
 /// browser, unchanged. The status is decided only after the exchange's first bytes arrived; a failure after that
-/// aborts the download instead of ending it, so a half file is never presented as complete.
+/// aborts the download instead of ending it, so a half file is never presented as complete. The connection must be
+/// in the workspace named by <c>?workspace=</c> (absent: personal) and the user must hold
+/// <see cref="PortalPermission.Export"/> there.
 /// </summary>
-public sealed class ExchangeCsvPassthrough(ConnectionService connections, TimeProvider time, ILogger<ExchangeCsvPassthrough> logger)
+public sealed class ExchangeCsvPassthrough(
+    ConnectionService connections, PortalAccess access, TimeProvider time, ILogger<ExchangeCsvPassthrough> logger)
 {
     private const int ChunkSize = 64 * 1024;
 
@@ -40,13 +44,24 @@ public sealed class ExchangeCsvPassthrough(ConnectionService connections, TimePr
         AllexApiKeyClient client;
         try
         {
-            client = await connections.OpenClientAsync(userId, connectionId, cancellationToken);
+            await access.DemandWorkspaceAsync(userId, query.Workspace, PortalPermission.Export, cancellationToken);
+            if (!(await access.ConnectionsAsync(userId, query.Workspace, PortalPermission.Export, cancellationToken)).Contains(connectionId))
+            {
+                await access.DemandConnectionAsync(userId, connectionId, PortalPermission.Export, cancellationToken);
+                throw new ConnectionNotFoundException(connectionId);
+            }
+
+            client = await connections.OpenClientAsync(userId, connectionId, PortalPermission.Export, cancellationToken);
         }
         catch (ConnectionNotFoundException e)
         {
             logger.LogWarning("User {UserId} asked for the exchange's {File} of connection {ConnectionId}, which is not theirs or does not exist.",
                 userId, file, connectionId);
             return Results.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "No such connection.");
+        }
+        catch (AccessDeniedException e)
+        {
+            return Results.Problem(e.Message, statusCode: StatusCodes.Status403Forbidden, title: "Export not allowed.");
         }
         catch (ConnectionCredentialsUnreadableException e)
         {

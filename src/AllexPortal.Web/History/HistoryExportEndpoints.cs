@@ -1,4 +1,5 @@
 using System.Text;
+using AllexPortal.Web.Access;
 using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Ledger;
@@ -11,7 +12,9 @@ namespace AllexPortal.Web.History;
 /// <c>GET /history/{trades|orders|deposits|withdrawals}.csv?&lt;query&gt;</c>: the rows a grid's filter selects
 /// (all pages, in the grid's order) as CSV, streamed from the database to the response; and
 /// <c>GET /history/exchange/{connectionId}/{trades|deposits|withdrawals}.csv</c>: the exchange's own CSV,
-/// passed through (<see cref="ExchangeCsvPassthrough"/>). Both for the signed-in owner of the connections only.
+/// passed through (<see cref="ExchangeCsvPassthrough"/>). Both take the workspace as <c>?workspace=</c> (absent:
+/// the user's personal workspace) and demand <see cref="PortalPermission.Export"/> there on the server: a
+/// connection outside it, or a role without Export, is refused whatever the browser offered.
 /// </summary>
 public static class HistoryExportEndpoints
 {
@@ -27,7 +30,14 @@ public static class HistoryExportEndpoints
         return text.Length == 0 ? file : file + "?" + text;
     }
 
-    public static IEndpointRouteBuilder MapPortalHistoryExports(this IEndpointRouteBuilder app)
+    /// <summary>The link to the exchange's own <paramref name="file"/> of a connection in <paramref name="workspaceId"/> (null: personal).</summary>
+    public static string ExchangeExportPath(Guid connectionId, string file, Guid? workspaceId)
+    {
+        var path = $"{Prefix}/exchange/{connectionId}/{file}";
+        return workspaceId is { } team ? $"{path}?workspace={team}" : path;
+    }
+
+        public static IEndpointRouteBuilder MapPortalHistoryExports(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(Prefix).RequireAuthorization();
         foreach (var kind in Enum.GetValues<LedgerKind>())
@@ -62,13 +72,17 @@ public static class HistoryExportEndpoints
         HistoryScope scope;
         try
         {
-            scope = await history.ScopeAsync(userId, query, cancellationToken);
+            scope = await history.ScopeAsync(userId, query, PortalPermission.Export, cancellationToken);
         }
         catch (ConnectionNotFoundException e)
         {
             logger.LogWarning("User {UserId} asked for a {Kind} export of connection {ConnectionId}, which is not theirs or does not exist.",
                 userId, kind, e.ConnectionId);
             return Results.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "No such connection.");
+        }
+        catch (AccessDeniedException e)
+        {
+            return Results.Problem(e.Message, statusCode: StatusCodes.Status403Forbidden, title: "Export not allowed.");
         }
 
         var response = http.Response;

@@ -33,7 +33,10 @@ public sealed record HistoryQuery
 
     private const int MaxTextLength = 200;
 
-    /// <summary>Connection ids to include; empty means every connection the user may see.</summary>
+    /// <summary>The team whose connections are read; null for the user's personal workspace.</summary>
+    public Guid? Workspace { get; init; }
+
+    /// <summary>Connection ids to include (all in <see cref="Workspace"/>); empty means every connection the user may see there.</summary>
     public IReadOnlyList<Guid> Connections { get; init; } = [];
 
     /// <summary>A pair, a coin or (transfers) a currency, lower case; null for all.</summary>
@@ -122,6 +125,7 @@ public sealed record HistoryQuery
     public string ToQueryString()
     {
         var parameters = new List<KeyValuePair<string, string?>>();
+        Add(parameters, "workspace", Workspace?.ToString());
         foreach (var connection in Connections)
         {
             parameters.Add(new("connection", connection.ToString()));
@@ -172,6 +176,19 @@ public sealed record HistoryQuery
                         ids.Add(id);
                     }
                     parsed = parsed with { Connections = ids };
+                    break;
+                case "workspace":
+                    Guid? workspace = null;
+                    if (text.Length > 0)
+                    {
+                        if (!Guid.TryParse(text, out var team))
+                        {
+                            error = $"'{Shorten(text)}' is not a workspace id.";
+                            return false;
+                        }
+                        workspace = team;
+                    }
+                    parsed = parsed with { Workspace = workspace };
                     break;
                 case "symbol":
                     parsed = parsed with { Symbol = text };
@@ -248,7 +265,7 @@ public sealed record HistoryQuery
     internal string FilterKey()
     {
         var key = new StringBuilder();
-        key.AppendJoin(',', Connections).Append('|').Append(Symbol).Append('|').Append(Side).Append('|').Append(Status)
+        key.Append(Workspace).Append('|').AppendJoin(',', Connections).Append('|').Append(Symbol).Append('|').Append(Side).Append('|').Append(Status)
             .Append('|').Append(From?.UtcTicks).Append('|').Append(To?.UtcTicks).Append('|').Append(Search);
         return key.ToString();
     }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using AllexPortal.Exchange.Account;
+using AllexPortal.Web.Access;
 using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Ledger;
@@ -10,8 +11,9 @@ namespace AllexPortal.Web.History;
 
 /// <summary>
 /// Reads the local ledger for the history grids and their CSV exports. Every method takes the acting user and
-/// reads only connections that user may see (<see cref="ScopeAsync"/>, the one place to widen for teams); an id
-/// from the browser that is not theirs fails exactly like a missing one.
+/// reads only connections of the query's workspace (<see cref="HistoryQuery.Workspace"/>) that the user may see
+/// there (<see cref="ScopeAsync(string, HistoryQuery, PortalPermission, CancellationToken)"/>, checked by
+/// <see cref="PortalAccess"/>); an id from the browser that is not theirs fails exactly like a missing one.
 /// </summary>
 /// <remarks>
 /// Pages in the default time order run on the (connection, time, id) indexes; with <see cref="HistoryQuery.After"/>
@@ -19,7 +21,7 @@ namespace AllexPortal.Web.History;
 /// .NET) and are cached per filter until the ledger changes (a new row, or a sync's <c>LastChangeAt</c>), because
 /// over a large ledger they cost far more than a page.
 /// </remarks>
-public sealed class HistoryService(IDbContextFactory<PortalDb> databases, IMemoryCache cache)
+public sealed class HistoryService(IDbContextFactory<PortalDb> databases, PortalAccess access, IMemoryCache cache)
 {
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(10);
 
@@ -30,7 +32,7 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, IMemor
     {
         var q = Checked(query, HistoryColumns.Trades);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var scope = await ScopeAsync(db, userId, q, cancellationToken);
+        var scope = await ScopeAsync(db, userId, q, PortalPermission.View, cancellationToken);
         var filtered = FilterTrades(db.LedgerTrades.AsNoTracking(), scope, q);
         return await PageOfAsync(db, LedgerKind.Trades, scope, q, filtered, (rows, p) => SortTrades(rows, p, withCursor: true),
             t => new HistoryCursor(t.Timestamp, t.Id), () => TradeTotalsAsync(filtered, cancellationToken), cancellationToken);
@@ -43,7 +45,7 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, IMemor
     {
         var q = Checked(query, HistoryColumns.Orders);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var scope = await ScopeAsync(db, userId, q, cancellationToken);
+        var scope = await ScopeAsync(db, userId, q, PortalPermission.View, cancellationToken);
         var filtered = FilterOrders(db.LedgerOrders.AsNoTracking(), scope, q);
         return await PageOfAsync(db, LedgerKind.Orders, scope, q, filtered, (rows, p) => SortOrders(rows, p, withCursor: true),
             o => new HistoryCursor(o.CreatedAt, o.Id), () => OrderTotalsAsync(filtered, cancellationToken), cancellationToken);
@@ -57,18 +59,23 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, IMemor
     {
         var q = Checked(query, HistoryColumns.Transfers);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var scope = await ScopeAsync(db, userId, q, cancellationToken);
+        var scope = await ScopeAsync(db, userId, q, PortalPermission.View, cancellationToken);
         var filtered = FilterTransfers(db.LedgerTransfers.AsNoTracking(), scope, direction, q);
         var kind = direction == TransferDirection.Deposit ? LedgerKind.Deposits : LedgerKind.Withdrawals;
         return await PageOfAsync(db, kind, scope, q, filtered, (rows, p) => SortTransfers(rows, p, withCursor: true),
             t => new HistoryCursor(t.CreatedAt, t.Id), () => TransferTotalsAsync(filtered, cancellationToken), cancellationToken);
     }
 
-    /// <summary>What the filter pickers of one history offer, from the rows the user's connections hold.</summary>
-    public async Task<HistoryFacets> FacetsAsync(string userId, LedgerKind kind, CancellationToken cancellationToken = default)
+    /// <summary>What the filter pickers of one history offer, from the rows the user's personal connections hold.</summary>
+    public Task<HistoryFacets> FacetsAsync(string userId, LedgerKind kind, CancellationToken cancellationToken = default) =>
+        FacetsAsync(userId, null, kind, cancellationToken);
+
+    /// <summary>What the filter pickers of one history offer, from the rows the connections of <paramref name="workspaceId"/> hold.</summary>
+    /// <exception cref="AccessDeniedException">Not a member of that workspace.</exception>
+    public async Task<HistoryFacets> FacetsAsync(string userId, Guid? workspaceId, LedgerKind kind, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var scope = await ScopeAsync(db, userId, new HistoryQuery(), cancellationToken);
+        var scope = await ScopeAsync(db, userId, new HistoryQuery { Workspace = workspaceId }, PortalPermission.View, cancellationToken);
         var ids = scope.Connections;
         List<string> symbols;
         List<string> statuses;
@@ -98,13 +105,25 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, IMemor
 
     /// <summary>
     /// The connections a request may read: those in <paramref name="query"/> if it names any (each checked), else
-    /// all the user's. Widen here when connections are shared with teams.
+    /// all those of the query's workspace the user may see.
     /// </summary>
-    /// <exception cref="ConnectionNotFoundException">A connection id the user does not own.</exception>
-    public async Task<HistoryScope> ScopeAsync(string userId, HistoryQuery query, CancellationToken cancellationToken = default)
+    /// <exception cref="ConnectionNotFoundException">A connection id not in the query's workspace or not shared with the user.</exception>
+    /// <exception cref="AccessDeniedException">Not a member of the query's workspace.</exception>
+    public Task<HistoryScope> ScopeAsync(string userId, HistoryQuery query, CancellationToken cancellationToken = default) =>
+        ScopeAsync(userId, query, PortalPermission.View, cancellationToken);
+
+    /// <summary>
+    /// The connections a request may read when the user holds <paramref name="permission"/> in the query's workspace
+    /// (<see cref="PortalPermission.Export"/> for a CSV export): those in <paramref name="query"/> if it names any
+    /// (each checked), else all those of the workspace.
+    /// </summary>
+    /// <exception cref="ConnectionNotFoundException">A connection id not in the query's workspace or not shared with the user.</exception>
+    /// <exception cref="AccessDeniedException">Not a member of the query's workspace, or the role lacks <paramref name="permission"/>.</exception>
+    public async Task<HistoryScope> ScopeAsync(string userId, HistoryQuery query, PortalPermission permission, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(query);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await ScopeAsync(db, userId, query.Normalised(), cancellationToken);
+        return await ScopeAsync(db, userId, query.Normalised(), permission, cancellationToken);
     }
 
     /// <summary>Every fill the filter selects, in the query's order, streamed from the database (no paging).</summary>
@@ -181,11 +200,14 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, IMemor
         return q.Validate(columns) is { } error ? throw new HistoryQueryException(error) : q;
     }
 
-    private static async Task<HistoryScope> ScopeAsync(PortalDb db, string userId, HistoryQuery query, CancellationToken cancellationToken)
+    private async Task<HistoryScope> ScopeAsync(
+        PortalDb db, string userId, HistoryQuery query, PortalPermission permission, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
+        await access.DemandWorkspaceAsync(userId, query.Workspace, permission, cancellationToken);
+        var visible = await access.ConnectionsAsync(userId, query.Workspace, permission, cancellationToken);
         var owned = await db.Connections.AsNoTracking()
-            .Where(c => c.OwnerId == userId)
+            .Where(c => visible.Contains(c.Id))
             .Select(c => new { c.Id, c.Label })
             .ToDictionaryAsync(c => c.Id, c => c.Label, cancellationToken);
         if (query.Connections.Count == 0)
@@ -196,6 +218,9 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, IMemor
         {
             if (!owned.ContainsKey(id))
             {
+                // Logged and audited when the id is not shared with the user at all; one of theirs from another
+                // workspace is simply not in this one.
+                await access.DemandConnectionAsync(userId, id, permission, cancellationToken);
                 throw new ConnectionNotFoundException(id);
             }
         }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using AllexPortal.Exchange;
 using AllexPortal.Exchange.Errors;
+using AllexPortal.Web.Access;
 using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Ledger.Sync;
@@ -13,8 +14,10 @@ namespace AllexPortal.Web.Ledger;
 /// <summary>
 /// Runs the sync of connections' histories (trades, orders, deposits, withdrawals, in that order) into the local
 /// ledger, at most one run per connection at a time in this process, and tells pages how runs progress. Every
-/// method that takes a user checks that the connection is theirs first (<see cref="EnsureOwnedAsync"/>, the one
-/// place issue 9 widens to workspace membership). Runs stop at the host's shutdown; what they committed stays.
+/// method that takes a user asks <see cref="PortalAccess"/> first: starting or cancelling a sync needs
+/// <see cref="PortalPermission.ManageConnections"/> on the connection (or being the key's owner, whose own key it
+/// reads: that is how the scheduler syncs every connection), seeing its status needs
+/// <see cref="PortalPermission.View"/>. Runs stop at the host's shutdown; what they committed stays.
 /// </summary>
 public sealed class LedgerSyncCoordinator : IAsyncDisposable
 {
@@ -54,10 +57,11 @@ public sealed class LedgerSyncCoordinator : IAsyncDisposable
 
     /// <summary>Starts a sync of all four histories in the background, unless one of the connection is already running
     /// (then returns quietly). Errors of the run are recorded per history, not thrown.</summary>
-    /// <exception cref="ConnectionNotFoundException">Not the user's, or no such connection.</exception>
+    /// <exception cref="ConnectionNotFoundException">Not shared with the user, or no such connection.</exception>
+    /// <exception cref="AccessDeniedException">The user's role may not manage the connection.</exception>
     public async Task StartAsync(string userId, Guid connectionId, CancellationToken cancellationToken = default)
     {
-        await EnsureOwnedAsync(userId, connectionId, cancellationToken);
+        await DemandMaySyncAsync(userId, connectionId, cancellationToken);
         var run = new ConnectionSyncRun(connectionId, userId, time.GetUtcNow(), stopping.Token);
         if (!running.TryAdd(connectionId, run))
         {
@@ -68,11 +72,13 @@ public sealed class LedgerSyncCoordinator : IAsyncDisposable
         _ = Task.Run(() => ExecuteInBackgroundAsync(run), CancellationToken.None);
     }
 
-    /// <summary>Asks the connection's running sync to stop after the page in hand; nothing when none runs or it is
-    /// not the user's.</summary>
-    public void Cancel(string userId, Guid connectionId)
+    /// <summary>Asks the connection's running sync to stop after the page in hand; nothing when none runs.</summary>
+    /// <exception cref="ConnectionNotFoundException">Not shared with the user, or no such connection.</exception>
+    /// <exception cref="AccessDeniedException">The user's role may not manage the connection.</exception>
+    public async Task CancelAsync(string userId, Guid connectionId, CancellationToken cancellationToken = default)
     {
-        if (running.TryGetValue(connectionId, out var run) && string.Equals(run.UserId, userId, StringComparison.Ordinal))
+        await DemandMaySyncAsync(userId, connectionId, cancellationToken);
+        if (running.TryGetValue(connectionId, out var run))
         {
             try
             {
@@ -85,17 +91,25 @@ public sealed class LedgerSyncCoordinator : IAsyncDisposable
         }
     }
 
-    /// <summary>Where the connection's running sync stands, or null when none runs.</summary>
-    public LedgerSyncProgress? ProgressOf(Guid connectionId) =>
+    /// <summary>
+    /// Where the connection's running sync stands, or null when none runs. Internal: for components showing
+    /// connections <see cref="StatusAsync(string, Guid?, CancellationToken)"/> already checked, never for an id from the browser.
+    /// </summary>
+    internal LedgerSyncProgress? ProgressOf(Guid connectionId) =>
         running.TryGetValue(connectionId, out var run) ? run.Progress ?? new LedgerSyncProgress(connectionId, Order[0], 0, 0, 0, null, null, run.StartedAt) : null;
 
-    /// <summary>Each history of each of the user's connections: complete or not, rows, last success, last error.</summary>
-    public async Task<IReadOnlyList<LedgerSyncStatus>> StatusAsync(string userId, CancellationToken cancellationToken = default)
+    /// <summary>Each history of each of the user's personal connections: complete or not, rows, last success, last error.</summary>
+    public Task<IReadOnlyList<LedgerSyncStatus>> StatusAsync(string userId, CancellationToken cancellationToken = default) =>
+        StatusAsync(userId, null, cancellationToken);
+
+    /// <summary>Each history of each connection of <paramref name="workspaceId"/> (null: personal): complete or not, rows, last success, last error.</summary>
+    /// <exception cref="AccessDeniedException">Not a member of that workspace.</exception>
+    public async Task<IReadOnlyList<LedgerSyncStatus>> StatusAsync(string userId, Guid? workspaceId, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<ConnectionSummary> connections;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            connections = await scope.ServiceProvider.GetRequiredService<ConnectionService>().ListAsync(userId, cancellationToken);
+            connections = await scope.ServiceProvider.GetRequiredService<ConnectionService>().ListAsync(userId, workspaceId, cancellationToken);
         }
 
         var ids = connections.Select(c => c.Id).ToList();
@@ -118,10 +132,11 @@ public sealed class LedgerSyncCoordinator : IAsyncDisposable
     /// (runs never overlap). Errors are recorded per history and returned, not thrown; a cancelled run returns with
     /// <see cref="LedgerSyncResult.Cancelled"/>, its committed pages kept.
     /// </summary>
-    /// <exception cref="ConnectionNotFoundException">Not the user's, or no such connection.</exception>
+    /// <exception cref="ConnectionNotFoundException">Not shared with the user, or no such connection.</exception>
+    /// <exception cref="AccessDeniedException">The user's role may not manage the connection.</exception>
     public async Task<LedgerSyncResult> SyncNowAsync(string userId, Guid connectionId, CancellationToken cancellationToken = default)
     {
-        await EnsureOwnedAsync(userId, connectionId, cancellationToken);
+        await DemandMaySyncAsync(userId, connectionId, cancellationToken);
         while (true)
         {
             var run = new ConnectionSyncRun(connectionId, userId, time.GetUtcNow(), stopping.Token, cancellationToken);
@@ -147,12 +162,17 @@ public sealed class LedgerSyncCoordinator : IAsyncDisposable
         stopping.Dispose();
     }
 
-    /// <summary>The ownership check of every entry point.</summary>
-    private async Task EnsureOwnedAsync(string userId, Guid connectionId, CancellationToken cancellationToken)
+    /// <summary>The check of every entry point that starts or stops a run: ManageConnections, or the key's own owner.</summary>
+    private async Task DemandMaySyncAsync(string userId, Guid connectionId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        await ConnectionService.FindOwnedAsync(db, userId, connectionId, cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var access = scope.ServiceProvider.GetRequiredService<PortalAccess>();
+        var grant = await access.DemandConnectionAsync(userId, connectionId, PortalPermission.View, cancellationToken);
+        if (!grant.IsKeyOwner)
+        {
+            await access.DemandConnectionAsync(userId, connectionId, PortalPermission.ManageConnections, cancellationToken);
+        }
     }
 
     /// <summary>A background run has no caller to throw to: whatever escapes (the host going away under it) is logged.</summary>

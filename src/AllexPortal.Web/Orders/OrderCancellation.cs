@@ -11,11 +11,11 @@ using Microsoft.EntityFrameworkCore;
 namespace AllexPortal.Web.Orders;
 
 /// <summary>
-/// Cancels a user's open orders on the exchange. Every call is checked on the server: <see cref="PortalAccess"/> must
-/// grant <see cref="PortalPermission.Trade"/> on the connection and its key must be able to trade
-/// (<see cref="TradableConnectionsAsync"/> is that same rule for the page). A cancel is sent once and never retried:
-/// a timed-out cancel may still have happened. The ledger's order row is updated from the exchange's answer, so the
-/// page shows the new status without waiting for the next sync; every cancel is audited.
+/// Cancels a user's open orders on the exchange. Every call is checked on the server by <see cref="PortalAccess"/>:
+/// the user's role must grant <see cref="PortalPermission.Trade"/> on the connection and its key must be able to
+/// trade (<see cref="TradableConnectionsAsync(string, Guid?, CancellationToken)"/> is that same rule for the page). A cancel is sent once
+/// and never retried: a timed-out cancel may still have happened. The ledger's order row is updated from the
+/// exchange's answer, so the page shows the new status without waiting for the next sync; every cancel is audited.
 /// </summary>
 public sealed partial class OrderCancellation(
     IDbContextFactory<PortalDb> databases,
@@ -25,15 +25,17 @@ public sealed partial class OrderCancellation(
     TimeProvider time,
     ILogger<OrderCancellation> logger)
 {
-    /// <summary>The ids of the connections on which the user may trade and whose key may cancel orders.</summary>
-    public async Task<IReadOnlySet<Guid>> TradableConnectionsAsync(string userId, CancellationToken cancellationToken = default)
-    {
-        var granted = await access.ConnectionsAsync(userId, PortalPermission.Trade, cancellationToken);
-        return granted.ToHashSet();
-    }
+    /// <summary>The ids of the user's personal connections whose key may cancel orders.</summary>
+    public Task<IReadOnlySet<Guid>> TradableConnectionsAsync(string userId, CancellationToken cancellationToken = default) =>
+        TradableConnectionsAsync(userId, null, cancellationToken);
+
+    /// <summary>The ids of the connections of <paramref name="workspaceId"/> (null: personal) on which the user's role and the key allow cancelling.</summary>
+    public async Task<IReadOnlySet<Guid>> TradableConnectionsAsync(string userId, Guid? workspaceId, CancellationToken cancellationToken = default) =>
+        (await access.ConnectionsAsync(userId, workspaceId, PortalPermission.Trade, cancellationToken)).ToHashSet();
 
     /// <summary>Cancels one order and reports the exchange's answer.</summary>
-    /// <exception cref="AccessDeniedException">No such connection for this user, or the role does not allow trading.</exception>
+    /// <exception cref="ConnectionNotFoundException">Not shared with the user, or no such connection.</exception>
+    /// <exception cref="AccessDeniedException">The user's role may not trade with it.</exception>
     /// <exception cref="OrderCancellationRefusedException">The connection's key cannot trade.</exception>
     public async Task<OrderCancelResult> CancelAsync(string userId, Guid connectionId, string orderId, CancellationToken cancellationToken = default)
     {
@@ -63,7 +65,8 @@ public sealed partial class OrderCancellation(
     }
 
     /// <summary>Cancels every open order of <paramref name="symbol"/> and reports which ones the exchange cancelled.</summary>
-    /// <exception cref="AccessDeniedException">No such connection for this user, or the role does not allow trading.</exception>
+    /// <exception cref="ConnectionNotFoundException">Not shared with the user, or no such connection.</exception>
+    /// <exception cref="AccessDeniedException">The user's role may not trade with it.</exception>
     /// <exception cref="OrderCancellationRefusedException">The connection's key cannot trade.</exception>
     public async Task<OrderCancelAllResult> CancelAllAsync(string userId, Guid connectionId, string symbol, CancellationToken cancellationToken = default)
     {
@@ -92,13 +95,13 @@ public sealed partial class OrderCancellation(
         }
     }
 
-    /// <summary>The role must allow trading (else <see cref="AccessDeniedException"/>); the answer is whether the key can.</summary>
+    /// <summary>The rule: the role grants Trade on the connection (else <see cref="AccessDeniedException"/>) and its key can trade.</summary>
     private async Task<bool> MayTradeAsync(string userId, Guid connectionId, CancellationToken cancellationToken)
     {
         var grant = await access.DemandConnectionAsync(userId, connectionId, PortalPermission.View, cancellationToken);
         if (!grant.Allows(PortalPermission.Trade))
         {
-            grant = await access.DemandConnectionAsync(userId, connectionId, PortalPermission.Trade, cancellationToken);
+            await access.DemandConnectionAsync(userId, connectionId, PortalPermission.Trade, cancellationToken);
         }
 
         return grant.KeyCanTrade;
@@ -114,7 +117,7 @@ public sealed partial class OrderCancellation(
                 "This connection's API key cannot trade, so the portal cannot cancel its orders. Cancel on the exchange, or rotate to a key with trading permission on the Connections page.");
         }
 
-        return await connections.OpenClientAsync(userId, connectionId, cancellationToken);
+        return await connections.OpenClientAsync(userId, connectionId, PortalPermission.Trade, cancellationToken);
     }
 
     /// <summary>After a refused or failed cancel, reads the order back (a read is safe to send) to say why and to refresh the ledger.</summary>

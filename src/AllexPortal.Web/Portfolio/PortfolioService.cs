@@ -35,12 +35,22 @@ public sealed class PortfolioService(
     private readonly Dictionary<Guid, decimal> snapshotTotals = [];
     private readonly Dictionary<Guid, (DateTimeOffset ChangedAt, IReadOnlyDictionary<string, decimal> Holdings)> ledgerHoldings = [];
 
-    /// <summary>Loads and values every connection of <paramref name="userId"/> in <paramref name="quote"/>.</summary>
-    public async Task<PortfolioOverview> LoadAsync(string userId, string quote, decimal dustThreshold, CancellationToken cancellationToken)
+    /// <summary>Loads and values every connection of <paramref name="userId"/>'s personal workspace in <paramref name="quote"/>.</summary>
+    public Task<PortfolioOverview> LoadAsync(string userId, string quote, decimal dustThreshold, CancellationToken cancellationToken) =>
+        LoadAsync(userId, null, quote, dustThreshold, cancellationToken);
+
+    /// <summary>
+    /// Loads and values every connection of <paramref name="workspaceId"/> (null: the user's personal workspace) in
+    /// <paramref name="quote"/>: a team's dashboard aggregates the team's connections.
+    /// </summary>
+    /// <exception cref="Access.AccessDeniedException">Not a member of that workspace.</exception>
+    public async Task<PortfolioOverview> LoadAsync(
+        string userId, Guid? workspaceId, string quote, decimal dustThreshold, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(quote);
         quote = quote.ToLowerInvariant();
         var now = time.GetUtcNow();
-        var summaries = await connections.ListAsync(userId, cancellationToken);
+        var summaries = await connections.ListAsync(userId, workspaceId, cancellationToken);
         var failures = new Dictionary<Guid, ConnectionFailure>();
         var fresh = new HashSet<Guid>();
         foreach (var connection in summaries)

@@ -49,7 +49,7 @@ public sealed class SnapshotScheduler(
         {
             await using var scope = scopes.CreateAsyncScope();
             var connections = scope.ServiceProvider.GetRequiredService<ConnectionService>();
-            foreach (var connection in await connections.ListAsync(owner, cancellationToken))
+            foreach (var connection in await connections.ListKeysOfAsync(owner, cancellationToken))
             {
                 try
                 {

@@ -1,18 +1,25 @@
 using System.Security.Claims;
 using System.Text;
 using AllexPortal.Core.Tax.Exports;
+using AllexPortal.Web.Access;
 using Microsoft.Net.Http.Headers;
 
 namespace AllexPortal.Web.Reports;
 
 /// <summary>
-/// <c>GET /reports/files/{reportId}/{file}</c>: streams a computed report as a file, for the signed-in user who
-/// computed it only. Any other report id (someone else's, evicted, or made up) answers 404 alike, so ids reveal
-/// nothing. Responses are <c>no-store</c>: tax data must not linger in shared caches.
+/// <c>GET /reports/files/{reportId}/{file}?workspace={id}</c>: streams a computed report as a file, for the signed-in
+/// user who computed it only, and only while they still hold <see cref="PortalPermission.Export"/> in that workspace
+/// (absent: personal) on every connection of the report — a role narrowed since the report was computed is refused.
+/// Any other report id (someone else's, evicted, or made up) answers 404 alike, so ids reveal nothing. Responses are
+/// <c>no-store</c>: tax data must not linger in shared caches.
 /// </summary>
 public static class ReportDownloads
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>The download link of <paramref name="file"/> of a report computed in <paramref name="workspaceId"/>.</summary>
+    public static string PathFor(Guid reportId, ReportFile file, Guid? workspaceId) =>
+        workspaceId is { } team ? $"{ReportFiles.Path(reportId, file)}?workspace={team}" : ReportFiles.Path(reportId, file);
 
     /// <summary>Maps the download endpoint.</summary>
     public static IEndpointRouteBuilder MapReportDownloads(this IEndpointRouteBuilder endpoints)
@@ -21,12 +28,29 @@ public static class ReportDownloads
         return endpoints;
     }
 
-    private static async Task<IResult> DownloadAsync(Guid reportId, string file, HttpContext context, ReportCache cache)
+    private static async Task<IResult> DownloadAsync(
+        Guid reportId, string file, Guid? workspace, HttpContext context, ReportCache cache, PortalAccess access)
     {
         var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null || ReportFiles.Parse(file) is not { } kind || cache.Get(userId, reportId) is not { } computed)
         {
             return Results.NotFound();
+        }
+
+        try
+        {
+            await access.DemandWorkspaceAsync(userId, workspace, PortalPermission.Export, context.RequestAborted);
+            var allowed = await access.ConnectionsAsync(userId, workspace, PortalPermission.Export, context.RequestAborted);
+            if (computed.Request.ConnectionIds.Any(id => !allowed.Contains(id)))
+            {
+                throw await access.RefuseAsync(
+                    userId, $"report {reportId}", PortalPermission.Export, workspace,
+                    "That report includes a connection you may no longer export from this workspace.", context.RequestAborted);
+            }
+        }
+        catch (AccessDeniedException e)
+        {
+            return Results.Problem(e.Message, statusCode: StatusCodes.Status403Forbidden, title: "Download not allowed.");
         }
 
         var response = context.Response;

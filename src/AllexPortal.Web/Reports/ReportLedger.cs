@@ -4,6 +4,7 @@ using AllexPortal.Core.Tax.Events;
 using AllexPortal.Core.Tax.Exports;
 using AllexPortal.Exchange.Account;
 using AllexPortal.Exchange.Market;
+using AllexPortal.Web.Access;
 using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Exchange;
@@ -13,8 +14,9 @@ using Microsoft.EntityFrameworkCore;
 namespace AllexPortal.Web.Reports;
 
 /// <summary>
-/// Reads the local ledger for reports: the one place that checks the requested connections are the user's, and
-/// that turns ledger rows into the tax engine's events.
+/// Reads the local ledger for reports: the one place that checks, through <see cref="PortalAccess"/>, that the user
+/// may export (<see cref="PortalPermission.Export"/>) every requested connection, and that turns ledger rows into the
+/// tax engine's events.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -31,7 +33,7 @@ namespace AllexPortal.Web.Reports;
 /// disposed of; a deposit's fee is not modelled (the Kit credits the net amount).
 /// </para>
 /// </remarks>
-public sealed class ReportLedger(IDbContextFactory<PortalDb> databases, PortalExchangeEndpoint endpoint, TimeProvider time)
+public sealed class ReportLedger(IDbContextFactory<PortalDb> databases, PortalAccess access, PortalExchangeEndpoint endpoint, TimeProvider time)
 {
     private const int ProgressEvery = 5_000;
 
@@ -41,11 +43,18 @@ public sealed class ReportLedger(IDbContextFactory<PortalDb> databases, PortalEx
     /// <summary>The ledger id of the deposit or withdrawal stored in row <paramref name="rowId"/>.</summary>
     public static long TransferLedgerId(long rowId) => (rowId * 2) + 1;
 
-    /// <summary>What the page can offer <paramref name="userId"/>.</summary>
-    public async Task<ReportChoices> ChoicesAsync(string userId, CancellationToken cancellationToken)
+    /// <summary>What the page can offer <paramref name="userId"/> in their personal workspace.</summary>
+    public Task<ReportChoices> ChoicesAsync(string userId, CancellationToken cancellationToken) =>
+        ChoicesAsync(userId, null, cancellationToken);
+
+    /// <summary>What the page can offer <paramref name="userId"/> in <paramref name="workspaceId"/> (null: personal).</summary>
+    /// <exception cref="AccessDeniedException">Not a member there, or the role may not export (reports carry amounts).</exception>
+    public async Task<ReportChoices> ChoicesAsync(string userId, Guid? workspaceId, CancellationToken cancellationToken)
     {
+        await access.DemandWorkspaceAsync(userId, workspaceId, PortalPermission.Export, cancellationToken);
+        var allowed = await access.ConnectionsAsync(userId, workspaceId, PortalPermission.Export, cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var connections = await db.Connections.AsNoTracking().Where(c => c.OwnerId == userId)
+        var connections = await db.Connections.AsNoTracking().Where(c => allowed.Contains(c.Id))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Select(c => new { c.Id, c.Label }).ToListAsync(cancellationToken);
         var ids = connections.Select(c => c.Id).ToList();
@@ -77,22 +86,29 @@ public sealed class ReportLedger(IDbContextFactory<PortalDb> databases, PortalEx
 
     /// <summary>
     /// The labels and exchanges of <paramref name="connectionIds"/> and the stamp of their ledgers, after checking
-    /// every one is <paramref name="userId"/>'s.
+    /// the user may export every one.
     /// </summary>
-    /// <exception cref="ConnectionNotFoundException">One of them is not the user's (or does not exist).</exception>
+    /// <exception cref="ConnectionNotFoundException">One of them is not shared with the user (or does not exist).</exception>
+    /// <exception cref="AccessDeniedException">The user's role may not export one of them.</exception>
     public async Task<OwnedConnections> OwnedAsync(
         string userId, IReadOnlyList<Guid> connectionIds, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         ArgumentNullException.ThrowIfNull(connectionIds);
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var ids = connectionIds.Distinct().ToList();
-        var owned = await db.Connections.AsNoTracking().Where(c => ids.Contains(c.Id) && c.OwnerId == userId)
-            .Select(c => new { c.Id, c.Label, c.BaseUrl, c.IsDemo }).ToDictionaryAsync(c => c.Id, cancellationToken);
         if (ids.Count == 0)
         {
             throw new ArgumentException("A report needs at least one connection.", nameof(connectionIds));
         }
+
+        foreach (var id in ids)
+        {
+            await access.DemandConnectionAsync(userId, id, PortalPermission.Export, cancellationToken);
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var owned = await db.Connections.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.Label, c.BaseUrl, c.IsDemo }).ToDictionaryAsync(c => c.Id, cancellationToken);
 
         foreach (var id in ids.Where(id => !owned.ContainsKey(id)))
         {

@@ -11,7 +11,9 @@ namespace AllexPortal.Web.Teams;
 /// The workspace the signed-in user is looking at in this circuit (scoped, like eShop's <c>BasketState</c>).
 /// Pages call <see cref="LoadAsync"/> before reading <see cref="Id"/>, pass <see cref="Id"/> to the services
 /// (which check it again: the services never trust it), and re-load on <see cref="Changed"/>. The last choice
-/// is remembered on the user's account, so it follows them to any browser.
+/// is remembered on the user's account, so it follows them to any browser. Without a signed-in user (or outside a
+/// circuit, where no authentication state was set) it stays on the personal workspace, which the services scope to
+/// whoever calls them.
 /// </summary>
 public sealed class CurrentWorkspace(
     AuthenticationStateProvider authentication,
@@ -58,19 +60,37 @@ public sealed class CurrentWorkspace(
 
     private async Task<WorkspaceGrant> LoadRememberedAsync(CancellationToken cancellationToken)
     {
-        var userId = await UserIdAsync();
+        if (await SignedInUserIdAsync() is not { } userId)
+        {
+            Grant = WorkspaceGrant.Personal;
+            return Grant;
+        }
+
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var remembered = await db.Users.Where(u => u.Id == userId).Select(u => u.LastWorkspaceId).SingleOrDefaultAsync(cancellationToken);
         Grant = await access.FindWorkspaceAsync(userId, remembered, cancellationToken) ?? WorkspaceGrant.Personal;
         return Grant;
     }
 
-    private async Task<string> UserIdAsync()
+    private async Task<string> UserIdAsync() =>
+        await SignedInUserIdAsync() ?? throw new AccessDeniedException("Sign in first.");
+
+    /// <summary>The signed-in user, or null when nobody is (or, outside a circuit, no authentication state was set).</summary>
+    private async Task<string?> SignedInUserIdAsync()
     {
-        var user = (await authentication.GetAuthenticationStateAsync()).User;
-        var id = user.Identity?.IsAuthenticated == true
+        AuthenticationState state;
+        try
+        {
+            state = await authentication.GetAuthenticationStateAsync();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+
+        var user = state.User;
+        return user.Identity?.IsAuthenticated == true
             ? user.FindFirst(identityOptions.Value.ClaimsIdentity.UserIdClaimType)?.Value
             : null;
-        return id ?? throw new AccessDeniedException("Sign in first.");
     }
 }

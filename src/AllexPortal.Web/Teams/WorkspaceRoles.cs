@@ -38,10 +38,14 @@ public static class WorkspaceRoles
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown role."),
     };
 
-    /// <summary>Whether a member holding <paramref name="grantor"/> may give someone <paramref name="granted"/>: a grant can only narrow.</summary>
+    /// <summary>Whether a member holding <paramref name="grantor"/> may give someone <paramref name="granted"/> (or change a member who holds it):
+    /// they must manage members, and the grant can only narrow (<see cref="Narrows"/>).</summary>
     public static bool MayGrant(WorkspaceRole grantor, WorkspaceRole granted) =>
-        PermissionsOf(grantor).Contains(PortalPermission.ManageMembers)
-        && PermissionsOf(granted).IsSubsetOf(PermissionsOf(grantor));
+        PermissionsOf(grantor).Contains(PortalPermission.ManageMembers) && Narrows(grantor, granted);
+
+    /// <summary>Whether everything <paramref name="granted"/> allows, <paramref name="grantor"/> allows too.</summary>
+    public static bool Narrows(WorkspaceRole grantor, WorkspaceRole granted) =>
+        PermissionsOf(granted).IsSubsetOf(PermissionsOf(grantor));
 
     /// <summary>The role's name as people read it ("Viewer without amounts").</summary>
     public static string DisplayName(WorkspaceRole role) => role switch

@@ -102,31 +102,31 @@ public sealed class WorkspaceService(IDbContextFactory<PortalDb> databases, Port
         string userId, Guid workspaceId, string memberUserId, WorkspaceRole role, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(memberUserId);
-        var grant = await access.DemandWorkspaceAsync(userId, workspaceId, PortalPermission.ManageMembers, cancellationToken);
-        await DemandMayGrantAsync(userId, grant, role, cancellationToken);
-        WorkspaceRole previous;
-        await using (var db = await databases.CreateDbContextAsync(cancellationToken))
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await access.DemandWorkspaceAsync(userId, workspaceId, PortalPermission.ManageMembers, cancellationToken);
+        WorkspaceRole? previous = null;
+        await ChangeLockedAsync(userId, workspaceId, async (db, actor) =>
         {
-            await LockTeamAsync(db, workspaceId, cancellationToken);
-            var member = await FindMemberAsync(db, userId, workspaceId, memberUserId, cancellationToken);
-            previous = member.Role;
-            await DemandMayGrantAsync(userId, grant, previous, cancellationToken);
-            if (previous == role)
+            DemandMayGrant(actor, role);
+            var member = await FindMemberAsync(db, workspaceId, memberUserId, cancellationToken);
+            DemandMayGrant(actor, member.Role);
+            if (member.Role == role)
             {
                 return;
             }
 
+            previous = member.Role;
             member.Role = role;
             member.GrantedByUserId = userId;
             await db.SaveChangesAsync(cancellationToken);
             await RefuseOwnerlessAsync(db, workspaceId, "The team must keep at least one Owner: make someone else an Owner first.", cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+        }, cancellationToken);
 
-        await audit.RecordAsync(
-            userId, AuditAction.RoleChanged, await EmailOfAsync(memberUserId, cancellationToken),
-            $"{WorkspaceRoles.DisplayName(previous)} → {WorkspaceRoles.DisplayName(role)}", workspaceId, cancellationToken);
+        if (previous is { } was)
+        {
+            await audit.RecordAsync(
+                userId, AuditAction.RoleChanged, await EmailOfAsync(memberUserId, cancellationToken),
+                $"{WorkspaceRoles.DisplayName(was)} → {WorkspaceRoles.DisplayName(role)}", workspaceId, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -138,18 +138,15 @@ public sealed class WorkspaceService(IDbContextFactory<PortalDb> databases, Port
     public async Task RemoveMemberAsync(string userId, Guid workspaceId, string memberUserId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(memberUserId);
-        var grant = await access.DemandWorkspaceAsync(userId, workspaceId, PortalPermission.ManageMembers, cancellationToken);
+        await access.DemandWorkspaceAsync(userId, workspaceId, PortalPermission.ManageMembers, cancellationToken);
         var email = await EmailOfAsync(memberUserId, cancellationToken);
-        await using (var db = await databases.CreateDbContextAsync(cancellationToken))
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await ChangeLockedAsync(userId, workspaceId, async (db, actor) =>
         {
-            await LockTeamAsync(db, workspaceId, cancellationToken);
-            var member = await FindMemberAsync(db, userId, workspaceId, memberUserId, cancellationToken);
-            await DemandMayGrantAsync(userId, grant, member.Role, cancellationToken);
+            var member = await FindMemberAsync(db, workspaceId, memberUserId, cancellationToken);
+            DemandMayGrant(actor, member.Role);
             await DepartAsync(db, member, cancellationToken);
             await RefuseOwnerlessAsync(db, workspaceId, "The last Owner cannot be removed: make someone else an Owner first.", cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+        }, cancellationToken);
 
         await audit.RecordAsync(userId, AuditAction.MemberRemoved, email, workspaceId: workspaceId, cancellationToken: cancellationToken);
     }
@@ -160,15 +157,11 @@ public sealed class WorkspaceService(IDbContextFactory<PortalDb> databases, Port
     public async Task LeaveAsync(string userId, Guid workspaceId, CancellationToken cancellationToken = default)
     {
         await access.DemandWorkspaceAsync(userId, workspaceId, PortalPermission.View, cancellationToken);
-        await using (var db = await databases.CreateDbContextAsync(cancellationToken))
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await ChangeLockedAsync(userId, workspaceId, async (db, actor) =>
         {
-            await LockTeamAsync(db, workspaceId, cancellationToken);
-            var member = await FindMemberAsync(db, userId, workspaceId, userId, cancellationToken);
-            await DepartAsync(db, member, cancellationToken);
+            await DepartAsync(db, actor, cancellationToken);
             await RefuseOwnerlessAsync(db, workspaceId, "You are the last Owner: make someone else an Owner before you leave.", cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+        }, cancellationToken, requireManageMembers: false);
 
         await audit.RecordAsync(userId, AuditAction.MemberLeft, await EmailOfAsync(userId, cancellationToken), workspaceId: workspaceId, cancellationToken: cancellationToken);
     }
@@ -231,7 +224,14 @@ public sealed class WorkspaceService(IDbContextFactory<PortalDb> databases, Port
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         var grant = await access.DemandWorkspaceAsync(grantedByUserId, workspaceId, PortalPermission.ManageMembers, cancellationToken);
-        await DemandMayGrantAsync(userId, grant, role, cancellationToken);
+        if (!WorkspaceRoles.MayGrant(grant.Role, role))
+        {
+            throw await access.RefuseAsync(
+                grantedByUserId, $"role {role}", PortalPermission.ManageMembers, workspaceId,
+                $"As {WorkspaceRoles.DisplayName(grant.Role)} you cannot grant the role {WorkspaceRoles.DisplayName(role)}: a grant can only narrow your own.",
+                cancellationToken);
+        }
+
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         if (await db.WorkspaceMembers.AnyAsync(m => m.WorkspaceId == workspaceId && m.UserId == userId, cancellationToken))
         {
@@ -260,14 +260,44 @@ public sealed class WorkspaceService(IDbContextFactory<PortalDb> databases, Port
         };
     }
 
-    private async Task DemandMayGrantAsync(string userId, WorkspaceGrant grant, WorkspaceRole role, CancellationToken cancellationToken)
+    /// <summary>Refuses (inside a locked change) when <paramref name="actor"/> may not give or take <paramref name="role"/>.</summary>
+    private static void DemandMayGrant(WorkspaceMember actor, WorkspaceRole role)
     {
-        if (!WorkspaceRoles.MayGrant(grant.Role, role))
+        if (!WorkspaceRoles.MayGrant(actor.Role, role))
         {
-            throw await access.RefuseAsync(
-                userId, $"role {role}", PortalPermission.ManageMembers, grant.WorkspaceId,
-                $"As {WorkspaceRoles.DisplayName(grant.Role)} you cannot grant or change the role {WorkspaceRoles.DisplayName(role)}: a grant can only narrow your own.",
-                cancellationToken);
+            throw new Refusal(
+                $"role {role}",
+                $"As {WorkspaceRoles.DisplayName(actor.Role)} you cannot grant or change the role {WorkspaceRoles.DisplayName(role)}: a grant can only narrow your own.");
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="change"/> in a transaction that first write-locks the team's row and then reads the actor's
+    /// membership again under that lock (a demotion that committed while this change waited must not be overridden by
+    /// a role read before). A <see cref="Refusal"/> from inside is logged and audited once the lock is released.
+    /// </summary>
+    private async Task ChangeLockedAsync(
+        string userId, Guid workspaceId, Func<PortalDb, WorkspaceMember, Task> change, CancellationToken cancellationToken,
+        bool requireManageMembers = true)
+    {
+        try
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await LockTeamAsync(db, workspaceId, cancellationToken);
+            var actor = await db.WorkspaceMembers.SingleOrDefaultAsync(m => m.WorkspaceId == workspaceId && m.UserId == userId, cancellationToken)
+                ?? throw new Refusal($"workspace {workspaceId}", "You are no longer a member of that team.");
+            if (requireManageMembers && !WorkspaceRoles.PermissionsOf(actor.Role).Contains(PortalPermission.ManageMembers))
+            {
+                throw new Refusal($"workspace {workspaceId}", "Your role in this team changed: you may no longer manage its members.");
+            }
+
+            await change(db, actor);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Refusal refusal)
+        {
+            throw await access.RefuseAsync(userId, refusal.Subject, PortalPermission.ManageMembers, workspaceId, refusal.Message, cancellationToken);
         }
     }
 
@@ -275,12 +305,9 @@ public sealed class WorkspaceService(IDbContextFactory<PortalDb> databases, Port
     private static Task LockTeamAsync(PortalDb db, Guid workspaceId, CancellationToken cancellationToken) =>
         db.Workspaces.Where(w => w.Id == workspaceId).ExecuteUpdateAsync(set => set.SetProperty(w => w.Name, w => w.Name), cancellationToken);
 
-    private static async Task<WorkspaceMember> FindMemberAsync(
-        PortalDb db, string userId, Guid workspaceId, string memberUserId, CancellationToken cancellationToken) =>
+    private static async Task<WorkspaceMember> FindMemberAsync(PortalDb db, Guid workspaceId, string memberUserId, CancellationToken cancellationToken) =>
         await db.WorkspaceMembers.SingleOrDefaultAsync(m => m.WorkspaceId == workspaceId && m.UserId == memberUserId, cancellationToken)
-        ?? throw new AccessDeniedException(userId == memberUserId
-            ? "You are not a member of that team."
-            : "That person is not a member of this team.") { Permission = PortalPermission.ManageMembers };
+        ?? throw new Refusal($"member {memberUserId}", "That person is not a member of this team.");
 
     private static async Task DepartAsync(PortalDb db, WorkspaceMember member, CancellationToken cancellationToken)
     {
@@ -303,5 +330,11 @@ public sealed class WorkspaceService(IDbContextFactory<PortalDb> databases, Port
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         return await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken) ?? userId;
+    }
+
+    /// <summary>A refusal decided under the team's lock, audited by <see cref="ChangeLockedAsync"/> after the lock is released.</summary>
+    private sealed class Refusal(string subject, string message) : Exception(message)
+    {
+        public string Subject { get; } = subject;
     }
 }

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using AllexPortal.Web.Access;
 using AllexPortal.Web.Components.Pages.Connections;
+using AllexPortal.Web.Teams;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -20,6 +22,9 @@ public sealed class ConnectionsPageTests : BunitContext, IClassFixture<SandboxPo
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton(portal.Connections(scope));
+        Services.AddSingleton(scope.ServiceProvider.GetRequiredService<PortalAccess>());
+        Services.AddSingleton(scope.ServiceProvider.GetRequiredService<WorkspaceService>());
+        Services.AddSingleton(scope.ServiceProvider.GetRequiredService<CurrentWorkspace>());
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using AllexPortal.Web.Explorers;
 using AllexPortal.Web.History;
 using AllexPortal.Web.Ledger;
 using AllexPortal.Web.Orders;
+using AllexPortal.Web.Teams;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
@@ -39,6 +40,7 @@ public sealed class HistoryPageTests : BunitContext, IClassFixture<HistoryPagesP
         Services.AddSingleton(circuit.GetRequiredService<ConnectionService>());
         Services.AddSingleton(circuit.GetRequiredService<HistoryService>());
         Services.AddSingleton(circuit.GetRequiredService<OrderCancellation>());
+        Services.AddSingleton(circuit.GetRequiredService<CurrentWorkspace>());
         Services.AddSingleton(circuit.GetRequiredService<UserManager<PortalUser>>());
         Services.AddSingleton(portal.Services.GetRequiredService<LedgerSyncCoordinator>());
         Services.AddSingleton(portal.Services.GetRequiredService<ExplorerLinks>());

@@ -45,7 +45,8 @@ public sealed class InterruptedSyncTests(LedgerPortal portal) : IClassFixture<Le
         {
             if (p.ConnectionId == connectionId && p.Pages == 2)
             {
-                portal.Coordinator.Cancel(userId, connectionId);
+                // On the run's own thread, so the cancel lands at this page exactly.
+                portal.Coordinator.CancelAsync(userId, connectionId, CancellationToken.None).GetAwaiter().GetResult();
                 cancelled.TrySetResult();
             }
         }

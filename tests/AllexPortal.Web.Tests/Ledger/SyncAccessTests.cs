@@ -53,11 +53,22 @@ public sealed class SyncAccessTests(LedgerPortal portal) : IClassFixture<LedgerP
             }
         }
 
+        var refusals = new List<Exception>();
         void CancelAsIntruder(LedgerSyncProgress p)
         {
             if (p.ConnectionId == connectionId)
             {
-                portal.Coordinator.Cancel(intruder, connectionId);
+                try
+                {
+                    portal.Coordinator.CancelAsync(intruder, connectionId, CancellationToken.None).GetAwaiter().GetResult();
+                }
+                catch (ConnectionNotFoundException refused)
+                {
+                    lock (refusals)
+                    {
+                        refusals.Add(refused);
+                    }
+                }
             }
         }
 
@@ -75,6 +86,7 @@ public sealed class SyncAccessTests(LedgerPortal portal) : IClassFixture<LedgerP
         }
 
         Assert.True((await portal.StateAsync(connectionId, LedgerKind.Withdrawals)).Complete);
+        Assert.NotEmpty(refusals);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using AllexPortal.Web.Components.Charts;
 using AllexPortal.Web.Components.Pages.Dashboard;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Portfolio;
+using AllexPortal.Web.Teams;
 using AllexPortal.Web.Theme;
 using Bunit;
 using Bunit.TestDoubles;
@@ -38,6 +39,7 @@ public sealed class DashboardPageAgainstSandboxTests : BunitContext, IClassFixtu
         Services.AddSingleton(portal.Services.GetRequiredService<TimeProvider>());
         Services.AddScoped(_ => viewer.Services.GetRequiredService<UserThemeStore>());
         Services.AddScoped(_ => viewer.Services.GetRequiredService<UserManager<PortalUser>>());
+        Services.AddScoped(_ => viewer.Services.GetRequiredService<CurrentWorkspace>());
         authorization = AddAuthorization();
         authorization.SetAuthorized("viewer").SetClaims(new Claim(ClaimTypes.NameIdentifier, viewer.UserId));
         JSInterop.SetupModule(ApexChart.ModulePath).Mode = JSRuntimeMode.Loose;

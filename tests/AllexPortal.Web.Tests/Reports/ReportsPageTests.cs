@@ -7,6 +7,7 @@ using AllexPortal.Web.Components.Pages.Reports;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Ledger;
 using AllexPortal.Web.Reports;
+using AllexPortal.Web.Teams;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
@@ -38,6 +39,7 @@ public sealed class ReportsPageTests : BunitContext, IClassFixture<ReportsPortal
         Services.AddSingleton(portal.Jobs);
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<CurrentWorkspace>());
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using AllexPortal.Web.Access;
 using AllexPortal.Web.Connections;
 using AllexPortal.Web.Demo;
+using AllexPortal.Web.Teams;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -10,15 +12,18 @@ namespace AllexPortal.Web.Components.Pages.Connections;
 /// <summary>
 /// Lists, adds, renames, re-keys and deletes the user's exchange connections. Key and secret typed here go to
 /// <see cref="ConnectionService"/> and are cleared from the page's state as soon as they are saved; what the page
-/// shows of a key is only <see cref="ConnectionSummary.MaskedKey"/>.
+/// shows of a key is only <see cref="ConnectionSummary.MaskedKey"/>. Lists the current workspace's connections;
+/// changes are offered to roles with <see cref="PortalPermission.ManageConnections"/> (a key's replacement and
+/// deletion to its owner only), and every one is checked again by the service.
 /// </summary>
-public sealed partial class Connections
+public sealed partial class Connections : IDisposable
 {
     private IReadOnlyList<ConnectionSummary>? connections;
     private Notice? notice;
     private bool busy;
     private string userId = "";
     private bool isSharedDemo;
+    private WorkspaceGrant? grant;
 
     private string? label;
     private string? baseUrl;
@@ -47,6 +52,15 @@ public sealed partial class Connections
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
+    [Inject]
+    private CurrentWorkspace Workspace { get; set; } = default!;
+
+    [Inject]
+    private WorkspaceService Teams { get; set; } = default!;
+
+    [Inject]
+    private PortalAccess Access { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -56,10 +70,29 @@ public sealed partial class Connections
         userId = state.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         isSharedDemo = string.Equals(state.User.Identity?.Name, DemoAccount.Email, StringComparison.OrdinalIgnoreCase);
         baseUrl = Service.DefaultBaseUrl.AbsoluteUri;
-        await ReloadAsync();
+        grant = await Workspace.LoadAsync();
+        Workspace.Changed += OnWorkspaceChanged;
+        await RunAsync(ReloadAsync);
     }
 
-    private async Task ReloadAsync() => connections = await Service.ListAsync(userId);
+    /// <summary>Whether the user's role here may add, rename and move connections.</summary>
+    private bool CanManage => !isSharedDemo && grant?.Allows(PortalPermission.ManageConnections) == true;
+
+    /// <summary>Whether the user may replace or delete this connection's key: theirs, whichever workspace it is in.</summary>
+    private bool IsKeyOwner(ConnectionSummary connection) => !isSharedDemo && connection.OwnerId == userId;
+
+    private async Task ReloadAsync() => connections = await Service.ListAsync(userId, Workspace.Id);
+
+    private void OnWorkspaceChanged() => _ = InvokeAsync(async () =>
+    {
+        grant = Workspace.Grant;
+        editing = null;
+        connections = null;
+        await RunAsync(ReloadAsync);
+        StateHasChanged();
+    });
+
+    public void Dispose() => Workspace.Changed -= OnWorkspaceChanged;
 
     private async Task CheckAsync() => await RunAsync(async () =>
     {
@@ -71,7 +104,15 @@ public sealed partial class Connections
 
     private async Task AddAsync() => await RunAsync(async () =>
     {
+        // Checked before the key is stored, so a refused team add leaves nothing behind in the personal workspace.
+        var target = Workspace.Id;
+        await Access.DemandWorkspaceAsync(userId, target, PortalPermission.ManageConnections);
         var added = await Service.AddAsync(userId, label, baseUrl, apiKey, apiSecret, withdrawalConfirmed);
+        if (target is not null)
+        {
+            await Teams.MoveConnectionAsync(userId, added.Id, target);
+        }
+
         label = apiKey = apiSecret = null;
         checkedPermissions = null;
         withdrawalConfirmed = false;
@@ -162,6 +203,11 @@ public sealed partial class Connections
             notice = new Notice(Severity.Error, "That connection was not found. It may have been deleted.");
             editing = null;
             await ReloadAsync();
+        }
+        catch (AccessDeniedException denied)
+        {
+            notice = new Notice(Severity.Error, denied.Message);
+            editing = null;
         }
         finally
         {

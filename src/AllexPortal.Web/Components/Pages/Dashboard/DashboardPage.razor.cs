@@ -1,8 +1,10 @@
 using System.Globalization;
 using AllexPortal.Core.Portfolio;
+using AllexPortal.Web.Access;
 using AllexPortal.Web.Components.Charts;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Portfolio;
+using AllexPortal.Web.Teams;
 using AllexPortal.Web.Theme;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -36,6 +38,7 @@ public sealed partial class DashboardPage : IDisposable
     private ITimer? ticker;
 
     [Inject] private PortfolioService Portfolio { get; set; } = default!;
+    [Inject] private CurrentWorkspace Workspace { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private UserManager<PortalUser> Users { get; set; } = default!;
     [Inject] private ILogger<DashboardPage> Logger { get; set; } = default!;
@@ -72,6 +75,8 @@ public sealed partial class DashboardPage : IDisposable
 
         var user = (await AuthenticationState).User;
         userId = Users.GetUserId(user);
+        await Workspace.LoadAsync(lifetime.Token);
+        Workspace.Changed += OnWorkspaceChanged;
         await RefreshAsync();
         ticker = Time.CreateTimer(_ => _ = InvokeAsync(TickAsync), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
@@ -106,7 +111,7 @@ public sealed partial class DashboardPage : IDisposable
         loading = true;
         try
         {
-            overview = await Portfolio.LoadAsync(userId, quote, dustThreshold, lifetime.Token);
+            overview = await Portfolio.LoadAsync(userId, Workspace.Id, quote, dustThreshold, lifetime.Token);
             await LoadHistoryAsync();
             allocation = Allocation(overview);
             problem = null;
@@ -114,6 +119,11 @@ public sealed partial class DashboardPage : IDisposable
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
         {
             return;
+        }
+        catch (AccessDeniedException denied)
+        {
+            overview = null;
+            problem = denied.Message;
         }
 #pragma warning disable CA1031 // The dashboard must never take the circuit down: any fault becomes a notice.
         catch (Exception failure)
@@ -198,8 +208,16 @@ public sealed partial class DashboardPage : IDisposable
         }
     }
 
+    /// <summary>Another workspace was chosen: show its connections, not the last one's.</summary>
+    private void OnWorkspaceChanged() => _ = InvokeAsync(async () =>
+    {
+        overview = null;
+        await RefreshAsync();
+    });
+
     public void Dispose()
     {
+        Workspace.Changed -= OnWorkspaceChanged;
         ticker?.Dispose();
         lifetime.Cancel();
         lifetime.Dispose();

@@ -1,3 +1,4 @@
+using AllexPortal.Web.Access;
 using AllexPortal.Web.Connections;
 using AllexPortal.Web.History;
 using Microsoft.AspNetCore.Components;
@@ -92,6 +93,10 @@ public abstract class HistoryGrid<T> : ComponentBase, IDisposable
         catch (ConnectionNotFoundException)
         {
             Problem = "A connection in this filter is not yours or no longer exists. Clear the filter to see all your connections.";
+        }
+        catch (AccessDeniedException denied)
+        {
+            Problem = denied.Message;
         }
 #pragma warning disable CA1031 // A grid must never take the circuit down: any fault becomes a notice.
         catch (Exception failure)

@@ -1,8 +1,10 @@
+using AllexPortal.Web.Access;
 using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.History;
 using AllexPortal.Web.Ledger;
 using AllexPortal.Web.Orders;
+using AllexPortal.Web.Teams;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
@@ -41,6 +43,7 @@ public sealed partial class HistoryView : IAsyncDisposable
     [Inject] private HistoryService History { get; set; } = default!;
     [Inject] private LedgerSyncCoordinator Sync { get; set; } = default!;
     [Inject] private OrderCancellation Cancellation { get; set; } = default!;
+    [Inject] private CurrentWorkspace Workspace { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private UserManager<PortalUser> Users { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
@@ -61,7 +64,7 @@ public sealed partial class HistoryView : IAsyncDisposable
         ? "Nothing synced yet: the first sync is running."
         : IsUnfiltered ? $"There are no {CurrentTab.ToLowerInvariant()} in your history." : null;
 
-    private bool IsUnfiltered => filter.ToQueryString().Length == 0;
+    private bool IsUnfiltered => (filter with { Workspace = null }).ToQueryString().Length == 0;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -74,9 +77,11 @@ public sealed partial class HistoryView : IAsyncDisposable
         if (!listening)
         {
             Navigation.LocationChanged += OnLocationChanged;
+            Workspace.Changed += OnWorkspaceChanged;
             listening = true;
         }
 
+        await Workspace.LoadAsync();
         ApplyAddress();
         await LoadAsync();
     }
@@ -87,12 +92,13 @@ public sealed partial class HistoryView : IAsyncDisposable
         var uri = Navigation.ToAbsoluteUri(Navigation.Uri);
         if (HistoryQuery.TryParse(QueryHelpers.ParseQuery(uri.Query), out var parsed, out var error))
         {
-            filter = parsed with { Sort = null, Descending = true, Page = 0, PageSize = HistoryQuery.DefaultPageSize, After = null };
+            // The workspace is the one the user is in, never one from the address.
+            filter = parsed with { Workspace = Workspace.Id, Sort = null, Descending = true, Page = 0, PageSize = HistoryQuery.DefaultPageSize, After = null };
             problem = null;
         }
         else
         {
-            filter = new HistoryQuery();
+            filter = new HistoryQuery { Workspace = Workspace.Id };
             problem = $"The filter in the address was ignored: {error}";
         }
     }
@@ -150,15 +156,20 @@ public sealed partial class HistoryView : IAsyncDisposable
                 return;
             }
 
-            connections = await ConnectionService.ListAsync(userId);
+            connections = await ConnectionService.ListAsync(userId, Workspace.Id);
             if (connections.Count == 0)
             {
                 return;
             }
 
-            statuses = await Sync.StatusAsync(userId);
-            tradable = await Cancellation.TradableConnectionsAsync(userId);
-            facets = await History.FacetsAsync(userId, tab!.Value.Kind());
+            statuses = await Sync.StatusAsync(userId, Workspace.Id);
+            tradable = await Cancellation.TradableConnectionsAsync(userId, Workspace.Id);
+            facets = await History.FacetsAsync(userId, Workspace.Id, tab!.Value.Kind());
+        }
+        catch (AccessDeniedException denied)
+        {
+            connections = [];
+            problem = denied.Message;
         }
 #pragma warning disable CA1031 // The page must never take the circuit down: any fault becomes a notice.
         catch (Exception failure)
@@ -179,7 +190,7 @@ public sealed partial class HistoryView : IAsyncDisposable
 
     private void ChangeFilter(HistoryQuery changed)
     {
-        var query = changed.ToQueryString();
+        var query = (changed with { Workspace = null }).ToQueryString();
         Navigation.NavigateTo(tab!.Value.Path() + (query.Length == 0 ? "" : "?" + query));
     }
 
@@ -190,9 +201,23 @@ public sealed partial class HistoryView : IAsyncDisposable
         StateHasChanged();
     }
 
+    /// <summary>Another workspace was chosen: its connections, filter and grids replace this one's.</summary>
+    private void OnWorkspaceChanged() => _ = InvokeAsync(async () =>
+    {
+        ApplyAddress();
+        connections = null;
+        statuses = [];
+        tradable = new HashSet<Guid>();
+        facets = null;
+        await LoadAsync();
+        revision++;
+        StateHasChanged();
+    });
+
     public async ValueTask DisposeAsync()
     {
         Navigation.LocationChanged -= OnLocationChanged;
+        Workspace.Changed -= OnWorkspaceChanged;
         if (module is not null)
         {
             try

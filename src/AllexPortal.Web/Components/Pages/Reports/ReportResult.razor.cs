@@ -17,7 +17,11 @@ public sealed partial class ReportResult
     [Parameter, EditorRequired]
     public ComputedReport Computed { get; set; } = default!;
 
-    /// <summary>Light or dark chart. Default light.</summary>
+    /// <summary>The workspace the report was computed in, for its download links (checked again on download). Default null: personal.</summary>
+    [Parameter]
+    public Guid? WorkspaceId { get; set; }
+
+        /// <summary>Light or dark chart. Default light.</summary>
     [Parameter]
     public ApexThemeMode ThemeMode { get; set; } = ApexThemeMode.Light;
 

@@ -1,9 +1,11 @@
 using AllexPortal.Core.Assets;
 using AllexPortal.Core.Tax;
+using AllexPortal.Web.Access;
 using AllexPortal.Web.Components.Charts;
 using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Reports;
+using AllexPortal.Web.Teams;
 using AllexPortal.Web.Theme;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -42,6 +44,7 @@ public sealed partial class ReportsPage : IDisposable
 
     [Inject] private ReportLedger Ledger { get; set; } = default!;
     [Inject] private ReportJobs Jobs { get; set; } = default!;
+    [Inject] private CurrentWorkspace Workspace { get; set; } = default!;
     [Inject] private UserManager<PortalUser> Users { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private ILogger<ReportsPage> Logger { get; set; } = default!;
@@ -61,6 +64,8 @@ public sealed partial class ReportsPage : IDisposable
         }
 
         userId = Users.GetUserId((await AuthenticationState).User);
+        await Workspace.LoadAsync(lifetime.Token);
+        Workspace.Changed += OnWorkspaceChanged;
         await LoadChoicesAsync();
         if (userId is not null && Jobs.Current(userId) is { } existing)
         {
@@ -156,7 +161,7 @@ public sealed partial class ReportsPage : IDisposable
 
         try
         {
-            choices = await Ledger.ChoicesAsync(userId, lifetime.Token);
+            choices = await Ledger.ChoicesAsync(userId, Workspace.Id, lifetime.Token);
             problem = null;
             selected.Clear();
             selected.UnionWith(choices.Connections.Where(c => c.HasLedger).Select(c => c.Id));
@@ -167,6 +172,11 @@ public sealed partial class ReportsPage : IDisposable
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
         {
+        }
+        catch (AccessDeniedException denied)
+        {
+            choices = null;
+            problem = denied.Message;
         }
 #pragma warning disable CA1031 // The page must never take the circuit down: any fault becomes a notice.
         catch (Exception failure)
@@ -211,6 +221,10 @@ public sealed partial class ReportsPage : IDisposable
         {
             formError = "One of the chosen connections is no longer yours. The list has been reloaded.";
             await LoadChoicesAsync();
+        }
+        catch (AccessDeniedException denied)
+        {
+            formError = denied.Message;
         }
     }
 
@@ -284,8 +298,18 @@ public sealed partial class ReportsPage : IDisposable
 
     private void Cancel() => job?.Cancel();
 
+    /// <summary>Another workspace was chosen: offer its connections; a report of the last one is not shown under this one.</summary>
+    private void OnWorkspaceChanged() => _ = InvokeAsync(async () =>
+    {
+        report = null;
+        choices = null;
+        await LoadChoicesAsync();
+        StateHasChanged();
+    });
+
     public void Dispose()
     {
+        Workspace.Changed -= OnWorkspaceChanged;
         if (job is not null)
         {
             job.Changed -= OnJobChanged;
