@@ -113,6 +113,16 @@ public sealed class SandboxExchange
     /// <summary>The e-mail code last "sent" to an account (also logged), or null.</summary>
     public string? EmailCodeOf(string email) => Read(email, u => u.EmailCode);
 
+    /// <summary>Deactivates (or reactivates) an account as the exchange's operators would: its login is refused
+    /// with a message of its own, whatever the password and 2FA code.</summary>
+    public void SetDeactivated(string email, bool deactivated = true)
+    {
+        lock (State.Gate)
+        {
+            FindOrThrow(email).Deactivated = deactivated;
+        }
+    }
+
     /// <summary>Replaces the faults still to inject.</summary>
     public void SetFaults(FaultOptions faults) => Faults.Replace(faults);
 

@@ -13,6 +13,9 @@ internal static class AccountEndpoints
 {
     private const string InvalidOtp = "Invalid OTP Code";
 
+    /// <summary>The sandbox's own text: the Kit's wording for a deactivated account is not pinned down by the reference.</summary>
+    private const string DeactivatedAccount = "This account is deactivated. Contact support.";
+
     public static void Map(SandboxRoutes routes)
     {
         var exchange = routes.Exchange;
@@ -54,6 +57,10 @@ internal static class AccountEndpoints
             if (user is null || user.IsHouse || !CryptographicOperations.FixedTimeEquals(user.PasswordHash, SandboxState.HashPassword(password)))
             {
                 throw SandboxError.BadRequest("Incorrect credentials.");
+            }
+            if (user.Deactivated)
+            {
+                throw SandboxError.BadRequest(DeactivatedAccount);
             }
             if (user.OtpEnabled && !OtpCheck.IsValid(user.OtpSecret, request.BodyString("otp_code"), now()))
             {

@@ -23,6 +23,9 @@ internal sealed class SandboxUser
 
     public bool IsHouse { get; init; }
 
+    /// <summary>Deactivated by the exchange's operators: the password is still checked, but login is refused.</summary>
+    public bool Deactivated { get; set; }
+
     public decimal[] Available { get; set; } = [];
 
     public decimal[] Held { get; set; } = [];

@@ -99,7 +99,7 @@ internal sealed class RequestAuthenticator(SandboxState state, SessionTokens ses
         {
             throw Denied(AuthMessages.MissingPermission);
         }
-        if (key.WhitelistingEnabled && !key.WhitelistedIps.Contains(request.ClientIp))
+        if (key.WhitelistingEnabled && !key.WhitelistedIps.Any(entry => WhitelistEntryAllows(entry, request.ClientIp)))
         {
             throw Denied(AuthMessages.IpNotAllowed);
         }
@@ -116,6 +116,14 @@ internal sealed class RequestAuthenticator(SandboxState state, SessionTokens ses
         var text = JsCanonicalJson.Stringify(body);
         return text == "{}" || body.ValueKind == JsonValueKind.Undefined ? "" : text;
     }
+
+    /// <summary>An entry is an address (compared as text, as stored) or a CIDR network that contains the caller.</summary>
+    private static bool WhitelistEntryAllows(string entry, string clientIp) =>
+        string.Equals(entry, clientIp, StringComparison.OrdinalIgnoreCase)
+        || (entry.Contains('/', StringComparison.Ordinal)
+            && System.Net.IPNetwork.TryParse(entry, out var network)
+            && System.Net.IPAddress.TryParse(clientIp, out var address)
+            && network.Contains(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address));
 
     private static bool Allows(ApiKey key, KeyPermission permission) => permission switch
     {

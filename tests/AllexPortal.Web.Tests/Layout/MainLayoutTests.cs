@@ -56,7 +56,7 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
         Assert.Equal(
             [
                 ("Dashboard", ""), ("Connections", "connections"), ("Assets", "assets"), ("History", "history"), ("Reports", "reports"),
-                ("API keys", "keys"), ("Team", "team"), ("Settings", "settings"),
+                ("API keys", "api-keys"), ("Team", "team"), ("Settings", "settings"),
             ],
             links);
     }
