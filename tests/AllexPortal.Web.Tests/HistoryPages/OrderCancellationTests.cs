@@ -1,4 +1,4 @@
-using AllexPortal.Web.Access;
+using AllexPortal.Web.Connections;
 using AllexPortal.Web.Orders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,7 +71,7 @@ public sealed class OrderCancellationTests(HistoryPagesPortal portal) : IClassFi
         var intruder = await portal.NewUserAsync();
         var open = await portal.PlaceOpenOrderAsync();
 
-        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+        await Assert.ThrowsAsync<ConnectionNotFoundException>(() =>
             Cancellation.CancelAsync(intruder, victimConnection, open.Id, TestContext.Current.CancellationToken));
 
         Assert.Contains(OpenOrders(), o => o.Id == open.Id);
@@ -84,7 +84,7 @@ public sealed class OrderCancellationTests(HistoryPagesPortal portal) : IClassFi
         var intruder = await portal.NewUserAsync();
         var symbol = (await portal.PlaceOpenOrderAsync("sol-usdt")).Symbol;
 
-        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+        await Assert.ThrowsAsync<ConnectionNotFoundException>(() =>
             Cancellation.CancelAllAsync(intruder, victimConnection, symbol, TestContext.Current.CancellationToken));
 
         Assert.Contains(OpenOrders(), o => o.Symbol == symbol);
