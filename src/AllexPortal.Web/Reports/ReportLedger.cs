@@ -32,8 +32,12 @@ namespace AllexPortal.Web.Reports;
 /// completed deposits and withdrawals count; pending, cancelled and failed ones moved nothing. A withdrawal's fee is
 /// disposed of; a deposit's fee is not modelled (the Kit credits the net amount).
 /// </para>
+/// <para>
+/// <b>Access.</b> A singleton (report jobs outlive a request): each check asks a <see cref="PortalAccess"/> of a scope of its own.
+/// </para>
 /// </remarks>
-public sealed class ReportLedger(IDbContextFactory<PortalDb> databases, PortalAccess access, PortalExchangeEndpoint endpoint, TimeProvider time)
+public sealed class ReportLedger(
+    IDbContextFactory<PortalDb> databases, IServiceScopeFactory scopes, PortalExchangeEndpoint endpoint, TimeProvider time)
 {
     private const int ProgressEvery = 5_000;
 
@@ -51,6 +55,8 @@ public sealed class ReportLedger(IDbContextFactory<PortalDb> databases, PortalAc
     /// <exception cref="AccessDeniedException">Not a member there, or the role may not export (reports carry amounts).</exception>
     public async Task<ReportChoices> ChoicesAsync(string userId, Guid? workspaceId, CancellationToken cancellationToken)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var access = scope.ServiceProvider.GetRequiredService<PortalAccess>();
         await access.DemandWorkspaceAsync(userId, workspaceId, PortalPermission.Export, cancellationToken);
         var allowed = await access.ConnectionsAsync(userId, workspaceId, PortalPermission.Export, cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
@@ -101,6 +107,8 @@ public sealed class ReportLedger(IDbContextFactory<PortalDb> databases, PortalAc
             throw new ArgumentException("A report needs at least one connection.", nameof(connectionIds));
         }
 
+        await using var scope = scopes.CreateAsyncScope();
+        var access = scope.ServiceProvider.GetRequiredService<PortalAccess>();
         foreach (var id in ids)
         {
             await access.DemandConnectionAsync(userId, id, PortalPermission.Export, cancellationToken);
