@@ -1,10 +1,14 @@
 using AllexPortal.E2E.Infrastructure;
+using AllexPortal.Exchange;
+using AllexPortal.Exchange.Security;
 using AllexPortal.Sandbox;
 using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
+using AllexPortal.Web.Exchange;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using OtpNet;
 
 namespace AllexPortal.E2E.Trading;
 
@@ -79,6 +83,39 @@ public sealed class TradePageTests(PortalServer portal, Chromium chromium)
     }
 
     [Fact]
+    public async Task A_registered_user_signs_in_to_the_exchange_and_gets_a_deposit_address_with_its_qr_code()
+    {
+        await using var session = await TraderSessionAsync(1280, 900);
+        var demo = Sandbox.Options.Demo;
+        await session.Page.GotoAsync("/wallet");
+        await session.WaitUntilInteractiveAsync();
+
+        await Eventually.SucceedsAsync("the sign-in dialog to open", async () =>
+        {
+            await session.Page.ClickAsync("[data-testid=exchange-sign-in]");
+            return await Visible(session, "[data-testid=exchange-sign-in-dialog]");
+        });
+        await session.Page.FillAsync(Input("exchange-email"), demo.Email);
+        await session.Page.FillAsync(Input("exchange-password"), demo.Password);
+        await session.Page.ClickAsync("[data-testid=exchange-show-otp]");
+        await session.Page.FillAsync(Input("exchange-otp"), new Totp(Base32Encoding.ToBytes(demo.TotpSecret)).ComputeTotp());
+        await session.Page.ClickAsync("[data-testid=exchange-sign-in-submit]");
+        await session.Page.WaitForSelectorAsync("[data-testid=exchange-signed-in]", new PageWaitForSelectorOptions { Timeout = 30_000 });
+        await session.Page.ClickAsync("[data-testid=deposit-create]");
+        await session.Page.WaitForSelectorAsync("[data-testid=deposit-qr]");
+        await Screenshots.SaveAsync(session.Page, "wallet-1280.png");
+
+        var shown = (await session.Page.Locator("[data-testid=deposit-shown-address]").InnerTextAsync()).Trim();
+        var qr = await session.Page.Locator("[data-testid=deposit-qr]").GetAttributeAsync("src");
+        var exchange = portal.Services.GetRequiredService<IAllexClientFactory>()
+            .ForApiKey(portal.Services.GetRequiredService<PortalExchangeEndpoint>().BaseUrl, new ApiKeyCredentials(demo.ApiKey, demo.ApiSecret));
+        var profile = await exchange.User.GetProfileAsync(TestContext.Current.CancellationToken);
+        Assert.Contains(profile.Wallet, w => w.Address == shown && w.Currency == "btc");
+        Assert.StartsWith("data:image/png;base64,", qr, StringComparison.Ordinal);
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task The_trade_and_wallet_pages_in_dark_and_on_a_phone()
     {
         await using var dark = await TraderSessionAsync(1280, 900);
@@ -87,8 +124,6 @@ public sealed class TradePageTests(PortalServer portal, Chromium chromium)
         await dark.Page.GotoAsync("/wallet");
         await dark.Page.WaitForSelectorAsync("[data-testid=exchange-sign-in]");
         await Screenshots.SaveAsync(dark.Page, "wallet-dark-1280.png");
-        await dark.ToggleThemeAsync();
-        await Screenshots.SaveAsync(dark.Page, "wallet-1280.png");
 
         await using var phone = await TraderSessionAsync(375, 812);
         await Screenshots.SaveAsync(phone.Page, "trade-375.png");
