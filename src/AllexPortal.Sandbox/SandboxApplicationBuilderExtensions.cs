@@ -26,6 +26,11 @@ public static class SandboxApplicationBuilderExtensions
                 context.SetEndpoint(null);
                 return next(context);
             });
+            branch.Use((context, next) =>
+            {
+                exchange.Requests.Add(context.Request.Method, context.Request.Path.Value ?? "");
+                return next(context);
+            });
             branch.UseMiddleware<FaultInjectionMiddleware>(exchange);
             branch.UseMiddleware<RateLimitMiddleware>(exchange);
             branch.UseRouting();

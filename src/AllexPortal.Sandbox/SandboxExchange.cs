@@ -4,6 +4,7 @@ using AllexPortal.Sandbox.Accounts;
 using AllexPortal.Sandbox.Auth;
 using AllexPortal.Sandbox.Faults;
 using AllexPortal.Sandbox.History;
+using AllexPortal.Sandbox.Hosting;
 using AllexPortal.Sandbox.Markets;
 using AllexPortal.Sandbox.RateLimits;
 using AllexPortal.Sandbox.Trading;
@@ -68,6 +69,12 @@ public sealed class SandboxExchange
     internal FaultState Faults { get; }
 
     internal SandboxRateLimiter RateLimiter { get; }
+
+    internal RequestTally Requests { get; } = new();
+
+    /// <summary>How many <paramref name="method"/> requests reached <paramref name="path"/> (e.g. <c>/v2/order</c>)
+    /// since start, counted before faults and rate limits answer them.</summary>
+    public int RequestsTo(string method, string path) => Requests.Of(method, path);
 
     /// <summary>All fills of an account, oldest first.</summary>
     public IReadOnlyList<SandboxTrade> TradesOf(string email) => Read(email, u => (IReadOnlyList<SandboxTrade>)[.. u.Trades]);

@@ -45,6 +45,14 @@ public sealed class SandboxOptions
         ["trx"] = 100_000m,
     };
 
+    /// <summary>How long a quick-trade quote's token can be executed. Default 30 s, as the exchange.</summary>
+    public TimeSpan QuickTradeQuoteLifetime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>When on, <c>POST /user/request-withdrawal</c> only e-mails a confirmation code (read it with
+    /// <see cref="SandboxExchange.EmailCodeOf"/>) and <c>POST /user/confirm-withdrawal</c> with that code sends the
+    /// withdrawal, as the real exchange does. Off (the default) completes the request at once.</summary>
+    public bool ConfirmWithdrawalsByEmail { get; set; }
+
     /// <summary>Per-IP and per-route limits, as the real exchange and its nginx apply them.</summary>
     public RateLimitOptions RateLimits { get; set; } = new();
 

@@ -21,6 +21,7 @@ using AllexPortal.Web.Reports;
 using AllexPortal.Web.Security;
 using AllexPortal.Web.Teams;
 using AllexPortal.Web.Teams.Invitations;
+using AllexPortal.Web.Trading;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -47,6 +48,7 @@ builder.AddPortalReports();
 builder.AddPortalOrders();
 builder.AddPortalExplorers();
 builder.AddPortalAmounts();
+builder.AddPortalTrading();
 builder.AddPortalExchangeSignIn();
 
 var app = builder.Build();

@@ -52,6 +52,9 @@ internal sealed class SandboxUser
 
     public DateTimeOffset EmailCodeExpiry { get; set; }
 
+    /// <summary>Withdrawals requested and waiting for their e-mailed code, by code.</summary>
+    public Dictionary<string, PendingWithdrawal> PendingWithdrawals { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Moves free funds into the hold of an order; fails like the exchange when they are missing.</summary>
     public void Reserve(int coin, decimal amount, DateTimeOffset now)
     {

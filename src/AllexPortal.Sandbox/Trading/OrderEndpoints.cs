@@ -9,8 +9,6 @@ namespace AllexPortal.Sandbox.Trading;
 /// <summary>Orders, user trades and quick trade.</summary>
 internal static class OrderEndpoints
 {
-    private static readonly TimeSpan QuoteLifetime = TimeSpan.FromSeconds(30);
-
     public static void Map(SandboxRoutes routes)
     {
         var exchange = routes.Exchange;
@@ -158,7 +156,7 @@ internal static class OrderEndpoints
             if (exchange.Authenticator.TryAuthenticate(request) is { } caller)
             {
                 var token = state.NewHex(16);
-                var expiry = now().Add(QuoteLifetime);
+                var expiry = now().Add(exchange.Options.QuickTradeQuoteLifetime);
                 state.Quotes[token] = new QuickQuote(token, caller.User.Id, pair, isBuy, baseAmount, expiry);
                 result["token"] = token;
                 result["expiry"] = expiry;

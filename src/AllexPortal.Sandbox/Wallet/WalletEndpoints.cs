@@ -66,8 +66,41 @@ internal static class WalletEndpoints
             {
                 throw SandboxError.BadRequest("Invalid OTP Code");
             }
+            if (exchange.Options.ConfirmWithdrawalsByEmail)
+            {
+                if (user.Available[coin.Id - 1] < amount + coin.WithdrawalFee)
+                {
+                    throw SandboxError.BadRequest("Insufficient balance");
+                }
+                var code = state.NewHex(16);
+                user.PendingWithdrawals[code] = new PendingWithdrawal(coin.Symbol, amount, address, network, now().AddMinutes(5));
+                user.EmailCode = code;
+                user.EmailCodeExpiry = now().AddMinutes(5);
+                exchange.Logger.LogInformation("Sandbox e-mail to {Email}: withdrawal confirmation code {Code}", user.Email, code);
+                return WireResults.Message("Success");
+            }
             Withdraw(exchange, user, coin, amount, address, network);
             return WireResults.Message("Success");
+        });
+
+        routes.Public("POST", "/user/confirm-withdrawal", request =>
+        {
+            var code = request.RequiredBodyString("token");
+            var user = state.Users.FirstOrDefault(u => u.PendingWithdrawals.ContainsKey(code)) ?? throw SandboxError.BadRequest("Invalid token");
+            var pending = user.PendingWithdrawals[code];
+            user.PendingWithdrawals.Remove(code);
+            if (pending.Expiry < now())
+            {
+                throw SandboxError.BadRequest("Token is expired");
+            }
+            var coin = state.Catalog.FindCoin(pending.Currency) ?? throw SandboxError.BadRequest("Invalid token");
+            var transfer = Withdraw(exchange, user, coin, pending.Amount, pending.Address, pending.Network);
+            return WireResults.Json(new Dictionary<string, object>
+            {
+                ["message"] = "Withdrawal successful",
+                ["transaction_id"] = transfer.TransactionId,
+                ["fee"] = transfer.Fee,
+            });
         });
 
         routes.Private("DELETE", "/user/withdrawal", AuthPolicy.BearerOnly, (request, caller) =>

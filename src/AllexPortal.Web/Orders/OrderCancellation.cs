@@ -2,6 +2,7 @@ using AllexPortal.Exchange;
 using AllexPortal.Exchange.Errors;
 using AllexPortal.Exchange.Trading;
 using AllexPortal.Web.Access;
+using AllexPortal.Web.Audit;
 using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Ledger;
@@ -14,12 +15,13 @@ namespace AllexPortal.Web.Orders;
 /// the user's role must grant <see cref="PortalPermission.Trade"/> on the connection and its key must be able to
 /// trade (<see cref="TradableConnectionsAsync(string, Guid?, CancellationToken)"/> is that same rule for the page). A cancel is sent once
 /// and never retried: a timed-out cancel may still have happened. The ledger's order row is updated from the
-/// exchange's answer, so the page shows the new status without waiting for the next sync.
+/// exchange's answer, so the page shows the new status without waiting for the next sync; every cancel is audited.
 /// </summary>
 public sealed partial class OrderCancellation(
     IDbContextFactory<PortalDb> databases,
     ConnectionService connections,
     PortalAccess access,
+    AuditLog audit,
     TimeProvider time,
     ILogger<OrderCancellation> logger)
 {
@@ -57,6 +59,8 @@ public sealed partial class OrderCancellation(
         }
 
         LogCancelled(userId, connectionId, orderId, result.Outcome);
+        await audit.RecordAsync(userId, AuditAction.OrderCancelled, connectionId.ToString(), $"order {orderId} → {result.Outcome}",
+            cancellationToken: CancellationToken.None);
         return result;
     }
 
@@ -74,6 +78,8 @@ public sealed partial class OrderCancellation(
             var cancelled = await client.Trading.CancelAllOrdersAsync(symbol, cancellationToken);
             await RecordAsync(connectionId, cancelled, cancellationToken);
             LogCancelledAll(userId, connectionId, symbol, cancelled.Count);
+            await audit.RecordAsync(userId, AuditAction.OrderCancelled, connectionId.ToString(),
+                $"all {symbol} orders → {cancelled.Count} cancelled", cancellationToken: CancellationToken.None);
             var message = cancelled.Count switch
             {
                 0 => $"The exchange had no open {symbol.ToUpperInvariant()} orders to cancel.",

@@ -66,7 +66,8 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
             .ToList();
         Assert.Equal(
             [
-                ("Dashboard", ""), ("Connections", "connections"), ("Assets", "assets"), ("History", "history"), ("Reports", "reports"),
+                ("Dashboard", ""), ("Connections", "connections"), ("Assets", "assets"), ("History", "history"),
+                ("Trade", "trade"), ("Deposit & withdraw", "wallet"), ("Reports", "reports"),
                 ("API keys", "api-keys"), ("Teams", "teams"), ("Audit log", "audit"), ("Settings", "settings"),
             ],
             links);
