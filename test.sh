@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of AllexPortal on a fresh Debian 12 machine with the .NET 10 SDK.
-# Installs what the tests need (Debian's chromium for the browser tests, postgresql for the second database run),
+# Installs what the tests need (Debian's chromium for the browser tests, redis-server for the shared-cache tests,
+# postgresql for the second database run),
 # builds, runs the whole suite on SQLite, then the data-dependent tests (AllexPortal.Web.Tests) again on a
 # throw-away PostgreSQL cluster, and ends with the plain line "N passed, N failed[, N skipped]" summed over both.
 #   ALLEXPORTAL_TEST_PROVIDERS="sqlite"   skips the PostgreSQL run (default: "sqlite postgres")
@@ -12,6 +13,7 @@ if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v fc-list >/dev/null 2>&1 && fc-list | grep -qi dejavu || need+=(fonts-dejavu-core)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 if [[ " $providers " == *" postgres "* ]] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   need+=(postgresql)
 fi

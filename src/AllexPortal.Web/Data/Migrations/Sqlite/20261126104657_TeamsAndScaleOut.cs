@@ -18,6 +18,9 @@ namespace AllexPortal.Web.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 0.0);
 
+            // Fills synced before the column existed get their sort value from the exact amount they already hold.
+            migrationBuilder.Sql("UPDATE \"LedgerTrades\" SET \"QuoteAmountOrder\" = CAST(\"QuoteAmount\" AS REAL);");
+
             migrationBuilder.AddColumn<Guid>(
                 name: "WorkspaceId",
                 table: "Connections",
