@@ -26,6 +26,7 @@ public sealed class ApiKeysFlowTests(PortalServer portal, Chromium chromium)
         var page = session.Page;
         var frames = new SignalRFrames(page);
         await session.RegisterAsync($"keys-{Guid.NewGuid().ToString("N")[..6]}@example.com");
+        await session.WaitUntilInteractiveAsync();
         await page.ClickAsync("[data-testid=nav-keys]");
         await page.WaitForURLAsync("**/api-keys");
         await session.WaitUntilInteractiveAsync();
@@ -80,6 +81,7 @@ public sealed class ApiKeysFlowTests(PortalServer portal, Chromium chromium)
         await using var session = await PortalSession.OpenAsync(chromium.Browser, portal.BaseUrl, 1280, 900);
         var page = session.Page;
         await session.RegisterAsync($"dark-{Guid.NewGuid().ToString("N")[..6]}@example.com");
+        await session.WaitUntilInteractiveAsync();
         await page.ClickAsync("[data-testid=nav-keys]");
         await page.WaitForURLAsync("**/api-keys");
         await session.WaitUntilInteractiveAsync();
@@ -103,37 +105,12 @@ public sealed class ApiKeysFlowTests(PortalServer portal, Chromium chromium)
 
     private async Task SignInToExchangeAsync(IPage page)
     {
-        var dialog = page.Locator("[data-testid=exchange-email]");
-        await Eventually.SucceedsAsync("the sign-in dialog to open", async () =>
-        {
-            // A click before the circuit is interactive does nothing; a click that was taken may be slow to show
-            // under load, and a second one would open a second dialog, so each click waits up to 5 s.
-            if (await dialog.CountAsync() > 0)
-            {
-                return true;
-            }
-
-            try
-            {
-                await page.ClickAsync("[data-testid=exchange-sign-in]", new() { Timeout = 5_000 });
-            }
-            catch (TimeoutException)
-            {
-                return false;
-            }
-
-            for (var waited = 0; waited < 50; waited++)
-            {
-                if (await dialog.CountAsync() > 0)
-                {
-                    return true;
-                }
-
-                await Task.Delay(100, TestContext.Current.CancellationToken);
-            }
-
-            return false;
-        });
+        // The caller waited for the circuit on the dashboard before following the nav link, so the keys page was
+        // rendered by the circuit and one click opens the dialog. (Following the link from the prerendered dashboard
+        // raced an enhanced navigation against the starting circuit: data-interactive could already read true while
+        // the button's click handler was not attached, and every click was lost.)
+        await page.ClickAsync("[data-testid=exchange-sign-in]");
+        await page.Locator(Input("exchange-email")).WaitForAsync(new() { Timeout = 15_000 });
         await page.FillAsync(Input("exchange-email"), Demo.Email);
         await page.FillAsync(Input("exchange-password"), Demo.Password);
         await page.ClickAsync("[data-testid=exchange-sign-in-submit]");
