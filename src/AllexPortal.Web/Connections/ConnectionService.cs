@@ -1,6 +1,7 @@
 using AllexPortal.Exchange;
 using AllexPortal.Exchange.Security;
 using AllexPortal.Web.Access;
+using AllexPortal.Web.Audit;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Demo;
 using AllexPortal.Web.Exchange;
@@ -24,6 +25,7 @@ namespace AllexPortal.Web.Connections;
 public sealed class ConnectionService(
     IDbContextFactory<PortalDb> databases,
     PortalAccess access,
+    AuditLog audit,
     CredentialVault vault,
     IAllexClientFactory clients,
     PortalExchangeEndpoint endpoint,
@@ -77,6 +79,7 @@ public sealed class ConnectionService(
         Apply(connection, credentials, permissions, now);
         db.Connections.Add(connection);
         await db.SaveChangesAsync(cancellationToken);
+        await RecordAsync(userId, AuditAction.ConnectionAdded, connection, KeyDetail(connection), cancellationToken);
         return Summarise(connection);
     }
 
@@ -122,6 +125,7 @@ public sealed class ConnectionService(
         var permissions = await CheckConfirmedAsync(BaseUrlOf(connection), credentials, withdrawalConfirmed, cancellationToken);
         Apply(connection, credentials, permissions, Now());
         await db.SaveChangesAsync(cancellationToken);
+        await RecordAsync(userId, AuditAction.ConnectionChanged, connection, "key replaced: " + KeyDetail(connection), cancellationToken);
         return Summarise(connection);
     }
 
@@ -135,8 +139,10 @@ public sealed class ConnectionService(
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var connection = await FindAsync(db, connectionId, cancellationToken);
         await RefuseSharedDemoAccountAsync(db, userId, cancellationToken);
+        var before = connection.Label;
         connection.Label = ConnectionInput.Label(label);
         await db.SaveChangesAsync(cancellationToken);
+        await RecordAsync(userId, AuditAction.ConnectionChanged, connection, $"renamed from \"{before}\"", cancellationToken);
         return Summarise(connection);
     }
 
@@ -151,7 +157,15 @@ public sealed class ConnectionService(
         await RefuseSharedDemoAccountAsync(db, userId, cancellationToken);
         db.Connections.Remove(connection);
         await db.SaveChangesAsync(cancellationToken);
+        await RecordAsync(userId, AuditAction.ConnectionRemoved, connection, KeyDetail(connection), cancellationToken);
     }
+
+    /// <summary>Audits a change to a connection in the workspace it is (or was) in: its label and id, never its key.</summary>
+    private Task RecordAsync(string userId, AuditAction action, ExchangeConnection connection, string detail, CancellationToken cancellationToken) =>
+        audit.RecordAsync(userId, action, $"{connection.Label} ({connection.Id})", detail, connection.WorkspaceId, cancellationToken);
+
+    private static string KeyDetail(ExchangeConnection connection) =>
+        $"key …{connection.ApiKeyHint}, " + string.Join('/', new[] { connection.CanRead ? "read" : null, connection.CanTrade ? "trade" : null, connection.CanWithdraw ? "withdraw" : null }.OfType<string>());
 
     /// <summary>The connections in the user's personal workspace, oldest first.</summary>
     public Task<IReadOnlyList<ConnectionSummary>> ListAsync(string userId, CancellationToken cancellationToken = default) =>

@@ -1,5 +1,8 @@
 using AllexPortal.Exchange.Security;
+using AllexPortal.Web.Audit;
 using AllexPortal.Web.Connections;
+using AllexPortal.Web.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AllexPortal.Web.Tests.Connections;
@@ -64,6 +67,32 @@ public sealed class ManageConnectionTests(SandboxPortal portal) : IClassFixture<
 
         Assert.Empty(await service.ListAsync(userId, Token));
         await Assert.ThrowsAsync<ConnectionNotFoundException>(() => service.OpenClientAsync(userId, connection.Id, Token));
+    }
+
+    [Fact]
+    public async Task Adding_renaming_rotating_and_deleting_are_audited_with_the_key_hint_and_never_the_secret()
+    {
+        var (userId, connection) = await AddDemoAsync();
+        var readOnly = await portal.KeyWithAsync(new ApiKeyPermissionsBody(true, false, false), Token);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var service = portal.Connections(scope);
+
+        await service.RenameAsync(userId, connection.Id, "Savings", Token);
+        await service.RotateAsync(userId, connection.Id, readOnly.ApiKey, readOnly.ApiSecret, cancellationToken: Token);
+        await service.DeleteAsync(userId, connection.Id, Token);
+
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync(Token);
+        var entries = await db.AuditEntries.AsNoTracking().Where(e => e.ActorUserId == userId).OrderBy(e => e.Id).ToListAsync(Token);
+        Assert.Equal(
+            [AuditAction.ConnectionAdded, AuditAction.ConnectionChanged, AuditAction.ConnectionChanged, AuditAction.ConnectionRemoved],
+            entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.Contains(connection.Id.ToString(), e.Subject, StringComparison.Ordinal));
+        Assert.Contains("renamed from \"Main\"", entries[1].Detail, StringComparison.Ordinal);
+        Assert.Contains("…" + readOnly.ApiKey[^4..], entries[2].Detail, StringComparison.Ordinal);
+        var text = string.Join('\n', entries.Select(e => $"{e.Subject} {e.Detail}"));
+        Assert.DoesNotContain(portal.DemoKey.ApiSecret, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(readOnly.ApiSecret, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(readOnly.ApiKey, text, StringComparison.Ordinal);
     }
 
     [Theory]
