@@ -162,11 +162,17 @@ public sealed class SessionSecurityTests(SandboxFixture sandbox) : IClassFixture
     }
 
     [Fact]
-    public async Task Confirming_a_withdrawal_by_email_token_is_not_offered_by_the_sandbox()
+    public async Task Confirming_a_withdrawal_with_a_token_nobody_was_emailed_is_refused_and_moves_nothing()
     {
-        var failure = await Assert.ThrowsAsync<ExchangeApiException>(() => sandbox.Public.ConfirmWithdrawalAsync(new ConfirmWithdrawalRequest("emailed-token"), Ct));
+        var withdrawalsBefore = sandbox.Exchange.WithdrawalsOf(Email).Count;
+        var balancesBefore = sandbox.Exchange.BalancesOf(Email);
 
-        Assert.Equal(ExchangeErrorKind.NotFound, failure.Kind);
+        var failure = await Assert.ThrowsAsync<ExchangeApiException>(() => sandbox.Public.ConfirmWithdrawalAsync(new ConfirmWithdrawalRequest("guessed-token"), Ct));
+
+        Assert.Equal(ExchangeErrorKind.Rejected, failure.Kind);
+        Assert.Equal("Invalid token", failure.ExchangeMessage);
+        Assert.Equal(withdrawalsBefore, sandbox.Exchange.WithdrawalsOf(Email).Count);
+        Assert.Equal(balancesBefore, sandbox.Exchange.BalancesOf(Email));
     }
 
     [Fact]

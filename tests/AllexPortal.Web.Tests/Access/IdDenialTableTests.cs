@@ -13,6 +13,8 @@ using AllexPortal.Web.Portfolio;
 using AllexPortal.Web.Reports;
 using AllexPortal.Web.Teams;
 using AllexPortal.Web.Teams.Invitations;
+using AllexPortal.Web.Trading;
+using AllexPortal.Web.Wallet;
 using AllexPortal.Web.Tests.Teams;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -58,6 +60,8 @@ public sealed class IdDenialTableTests(TeamsPortal portal) : IClassFixture<Teams
         ["LedgerHoldings.CurrentAsync(Guid, CancellationToken)"] = "as LedgerHoldings.CompleteAsOfAsync",
         ["LedgerBackfill.BackfillAsync(Guid, CancellationToken)"] = "run by LedgerBackfillTrigger after a sync of that connection completed",
         ["ExplorerLinks.LinkFor(String, String, String)"] = "a public blockchain transaction id, not a portal id",
+        ["ExchangeTwoFactor.EnableAsync(String, String, CancellationToken)"] =
+            "its actorUserId is the signed-in user, only written to the audit log; it acts on that circuit's own exchange sign-in, with no portal id",
     };
 
     /// <summary>The refusal cases: an Owner of team A with ids of team B.</summary>
@@ -117,6 +121,27 @@ public sealed class IdDenialTableTests(TeamsPortal portal) : IClassFixture<Teams
             p.Get<OrderCancellation>().CancelAsync(p.Actor, p.B.ConnectionId, "1234", Token)),
         ["OrderCancellation.CancelAllAsync(String, Guid, String, CancellationToken)"] = p => Refused(() =>
             p.Get<OrderCancellation>().CancelAllAsync(p.Actor, p.B.ConnectionId, "btc-usdt", Token)),
+
+        ["ConnectionOpener.OpenAsync(String, Guid, PortalPermission, CancellationToken)"] = p => Refused(() =>
+            p.Get<ConnectionOpener>().OpenAsync(p.Actor, p.B.ConnectionId, PortalPermission.View, Token)),
+        ["ConnectionOpener.OpenForTradingAsync(String, Guid, CancellationToken)"] = p => Refused(() =>
+            p.Get<ConnectionOpener>().OpenForTradingAsync(p.Actor, p.B.ConnectionId, Token)),
+        ["ConnectionOpener.ListAsync(String, Guid?, CancellationToken)"] = async p =>
+            Nothing(await p.Get<ConnectionOpener>().ListAsync(p.Actor, p.B.Id, Token)),
+        ["ConnectionOpener.ExchangeOfAsync(String, Guid, CancellationToken)"] = p => Refused(() =>
+            p.Get<ConnectionOpener>().ExchangeOfAsync(p.Actor, p.B.ConnectionId, Token)),
+        ["OrderPlacement.ConnectionsAsync(String, Guid?, CancellationToken)"] = async p =>
+            Nothing(await p.Get<OrderPlacement>().ConnectionsAsync(p.Actor, p.B.Id, Token)),
+        ["OrderPlacement.PairsAsync(String, Guid, CancellationToken)"] = p => Refused(() =>
+            p.Get<OrderPlacement>().PairsAsync(p.Actor, p.B.ConnectionId, Token)),
+        ["OrderPlacement.OpenOrdersAsync(String, Guid, String, CancellationToken)"] = p => Refused(() =>
+            p.Get<OrderPlacement>().OpenOrdersAsync(p.Actor, p.B.ConnectionId, "btc-usdt", Token)),
+        ["QuickTradeDesk.PairsAsync(String, Guid, CancellationToken)"] = p => Refused(() =>
+            p.Get<QuickTradeDesk>().PairsAsync(p.Actor, p.B.ConnectionId, Token)),
+        ["QuickTradeDesk.QuoteAsync(String, Guid, String, String, Decimal, CancellationToken)"] = p => Refused(() =>
+            p.Get<QuickTradeDesk>().QuoteAsync(p.Actor, p.B.ConnectionId, "usdt", "btc", 10m, Token)),
+        ["DepositAddresses.ExistingAsync(String, Guid, CancellationToken)"] = p => Refused(() =>
+            p.Get<DepositAddresses>().ExistingAsync(p.Actor, p.B.ConnectionId, Token)),
 
         ["PortfolioService.LoadAsync(String, Guid?, String, Decimal, CancellationToken)"] = p => Refused(() =>
             p.Get<PortfolioService>().LoadAsync(p.Actor, p.B.Id, "usdt", 0m, Token)),

@@ -278,7 +278,7 @@ public sealed class ApiKeyServiceTests(KeysPortal portal) : IClassFixture<KeysPo
     private AllexApiKeyClient KeyClient(ApiKeyCreation created) =>
         portal.Services.GetRequiredService<IAllexClientFactory>().ForApiKey(portal.ExchangeUrl, created.Secret.Reveal());
 
-    /// <summary>Every text value of every table of the portal's database, plus the raw bytes of its files.</summary>
+    /// <summary>Every value of every table of the portal's database (SQLite or PostgreSQL), plus the raw bytes of its SQLite files.</summary>
     private async Task<string> DatabaseTextAsync()
     {
         var text = new StringBuilder();
@@ -288,7 +288,9 @@ public sealed class ApiKeyServiceTests(KeysPortal portal) : IClassFixture<KeysPo
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+            list.CommandText = portal.Database.Provider == DatabaseProvider.Postgres
+                ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+                : "SELECT name FROM sqlite_master WHERE type = 'table'";
             await using var reader = await list.ExecuteReaderAsync(Token);
             while (await reader.ReadAsync(Token))
             {
@@ -305,12 +307,17 @@ public sealed class ApiKeyServiceTests(KeysPortal portal) : IClassFixture<KeysPo
             {
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
-                    text.Append(reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
+                    text.Append(reader.IsDBNull(i) ? "" : reader.GetValue(i) switch
+                    {
+                        byte[] bytes => Encoding.Latin1.GetString(bytes),
+                        var value => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+                    }).Append('|');
                 }
             }
         }
 
-        foreach (var file in Directory.GetFiles(portal.Database.Folder))
+        var files = Directory.Exists(portal.Database.Folder) ? Directory.GetFiles(portal.Database.Folder) : [];
+        foreach (var file in files)
         {
             await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             using var content = new MemoryStream();

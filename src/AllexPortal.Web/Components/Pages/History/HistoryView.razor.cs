@@ -166,18 +166,26 @@ public sealed partial class HistoryView : IAsyncDisposable
                 return;
             }
 
+            // Everything is read first and shown together: a child grid re-renders this page as soon as its rows
+            // arrive, and a page showing connections with the statuses not read yet would say "Never synced".
             var grant = await Access.DemandWorkspaceAsync(userId, Workspace.Id, PortalPermission.View);
-            showAmounts = grant.Allows(PortalPermission.ViewAmounts);
-            canExport = grant.Allows(PortalPermission.Export);
-            connections = await ConnectionService.ListAsync(userId, Workspace.Id);
-            if (connections.Count == 0)
+            var loaded = await ConnectionService.ListAsync(userId, Workspace.Id);
+            IReadOnlyList<LedgerSyncStatus> loadedStatuses = [];
+            IReadOnlySet<Guid> loadedTradable = new HashSet<Guid>();
+            HistoryFacets? loadedFacets = null;
+            if (loaded.Count > 0)
             {
-                return;
+                loadedStatuses = await Sync.StatusAsync(userId, Workspace.Id);
+                loadedTradable = await Cancellation.TradableConnectionsAsync(userId, Workspace.Id);
+                loadedFacets = await History.FacetsAsync(userId, Workspace.Id, tab!.Value.Kind());
             }
 
-            statuses = await Sync.StatusAsync(userId, Workspace.Id);
-            tradable = await Cancellation.TradableConnectionsAsync(userId, Workspace.Id);
-            facets = await History.FacetsAsync(userId, Workspace.Id, tab!.Value.Kind());
+            showAmounts = grant.Allows(PortalPermission.ViewAmounts);
+            canExport = grant.Allows(PortalPermission.Export);
+            statuses = loadedStatuses;
+            tradable = loadedTradable;
+            facets = loadedFacets;
+            connections = loaded;
         }
         catch (AccessDeniedException denied)
         {
