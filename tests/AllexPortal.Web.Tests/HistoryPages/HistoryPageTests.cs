@@ -152,7 +152,8 @@ public sealed class HistoryPageTests : BunitContext, IClassFixture<HistoryPagesP
         var dialogs = Render<MudDialogProvider>();
         var grid = await RenderOrdersAsync(userId);
 
-        grid.WaitForElement("[data-testid=cancel-order]", Wait).Click();
+        grid.WaitForElement("[data-testid=cancel-order]", Wait);
+        await grid.InvokeAsync(() => grid.Find("[data-testid=cancel-order]").Click());
         var keep = dialogs.WaitForElement(".mud-dialog", Wait).QuerySelectorAll("button").Single(b => b.TextContent.Contains("Keep it", StringComparison.Ordinal));
         await dialogs.InvokeAsync(() => keep.Click());
 
@@ -171,7 +172,9 @@ public sealed class HistoryPageTests : BunitContext, IClassFixture<HistoryPagesP
         var dialogs = Render<MudDialogProvider>();
         var grid = await RenderOrdersAsync(userId);
 
-        grid.WaitForElement("[data-testid=cancel-order]", Wait).Click();
+        grid.WaitForElement("[data-testid=cancel-order]", Wait);
+        // Found and clicked on the renderer's thread: the grid re-renders as its rows and totals arrive.
+        await grid.InvokeAsync(() => grid.Find("[data-testid=cancel-order]").Click());
         var confirm = dialogs.WaitForElement(".mud-dialog", Wait).QuerySelectorAll("button").Single(b => b.TextContent.Contains("Cancel order", StringComparison.Ordinal));
         await dialogs.InvokeAsync(() => confirm.Click());
 
