@@ -238,26 +238,8 @@ public sealed class HistoryByRoleTests : BunitContext, IClassFixture<AmountsPort
         Address = t.Address, TransactionId = t.TransactionId, Network = t.Network, State = t.State, CreatedAt = t.CreatedAt, SyncedAt = t.SyncedAt,
     };
 
-    private static LedgerTrade Trade(string symbol, OrderSide side, decimal size, decimal price, int minute)
-    {
-        var coins = symbol.Split('-');
-        return new LedgerTrade
-        {
-            Key = $"{symbol}-{minute}#0",
-            Symbol = symbol,
-            BaseCurrency = coins[0],
-            QuoteCurrency = coins[1],
-            Side = side,
-            Size = size,
-            Price = price,
-            QuoteAmount = size * price,
-            Fee = 0.00123457m,
-            FeeCoin = coins[0],
-            OrderId = $"order-{minute}",
-            Timestamp = T0.AddMinutes(minute),
-            SyncedAt = T0,
-        };
-    }
+    private static LedgerTrade Trade(string symbol, OrderSide side, decimal size, decimal price, int minute) =>
+        AmountRows.Trade(symbol, side, size, price, T0.AddMinutes(minute), T0);
 
     private static LedgerOrder Order(string id, string status, decimal size, decimal filled, int minute) => new()
     {
