@@ -93,6 +93,11 @@ fi
 
 # Name the failed tests again at the end, where a long log cannot bury them.
 if [ "$failed" -ne 0 ]; then
+  # CI keeps only the end of a long log: the first lines of each failure's message, then the failed tests' names.
+  echo "Failure messages:"
+  for log in "${logs[@]}"; do
+    grep -A 8 -E '^\s*failed [^ ]' "$log" | grep -v -E '^\s*failed:' | cut -c 1-300 | sed "s/^/  [$(basename "$log" .log)] /" || true
+  done
   echo "Failed tests:"
   for log in "${logs[@]}"; do
     grep -E '^\s*failed [^ ]' "$log" | grep -v -E '^\s*failed:' | sed "s/^\s*/  [$(basename "$log" .log)] /" || true

@@ -25,6 +25,16 @@ public sealed class LeaseStore(
     IOptions<CoordinationOptions> options,
     ILogger<LeaseStore> logger)
 {
+    /// <summary>How often one acquisition tries again when the lease it collided with was released at once.</summary>
+    private const int MaxAttempts = 3;
+
+    private enum InsertOutcome
+    {
+        Inserted,
+        Held,
+        ReleasedMeanwhile,
+    }
+
     /// <summary>This instance's holder name.</summary>
     public string InstanceId => instance.Id;
 
@@ -47,21 +57,28 @@ public sealed class LeaseStore(
         var now = time.GetUtcNow();
         var record = new LeaseRecord { Name = name, Holder = instance.Id, Etag = Guid.NewGuid(), AcquiredAt = now, ExpiresAt = now + duration };
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var taken = await db.Set<LeaseRecord>()
-            .Where(l => l.Name == name && l.ExpiresAt <= now)
-            .ExecuteUpdateAsync(
-                set => set.SetProperty(l => l.Holder, record.Holder)
-                    .SetProperty(l => l.Etag, record.Etag)
-                    .SetProperty(l => l.AcquiredAt, record.AcquiredAt)
-                    .SetProperty(l => l.ExpiresAt, record.ExpiresAt),
-                cancellationToken);
-        if (taken == 0 && !await TryInsertAsync(db, record, cancellationToken))
+        for (var attempt = 1; ; attempt++)
         {
-            return null;
-        }
+            var taken = await db.Set<LeaseRecord>()
+                .Where(l => l.Name == name && l.ExpiresAt <= now)
+                .ExecuteUpdateAsync(
+                    set => set.SetProperty(l => l.Holder, record.Holder)
+                        .SetProperty(l => l.Etag, record.Etag)
+                        .SetProperty(l => l.AcquiredAt, record.AcquiredAt)
+                        .SetProperty(l => l.ExpiresAt, record.ExpiresAt),
+                    cancellationToken);
+            var outcome = taken == 1 ? InsertOutcome.Inserted : await TryInsertAsync(db, record, lastAttempt: attempt == MaxAttempts, cancellationToken);
+            if (outcome == InsertOutcome.Held)
+            {
+                return null;
+            }
 
-        logger.LogDebug("Lease {Lease} taken by {Holder} until {ExpiresAt}", name, record.Holder, record.ExpiresAt);
-        return new Lease(this, record, duration, time, logger);
+            if (outcome == InsertOutcome.Inserted)
+            {
+                logger.LogDebug("Lease {Lease} taken by {Holder} until {ExpiresAt}", name, record.Holder, record.ExpiresAt);
+                return new Lease(this, record, duration, time, logger);
+            }
+        }
     }
 
     /// <summary>Waits (retrying every <see cref="CoordinationOptions.RetryInterval"/>) until this instance holds the lease.</summary>
@@ -142,24 +159,33 @@ public sealed class LeaseStore(
         await db.Set<LeaseRecord>().Where(l => l.Name == name && l.Etag == etag).ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <summary>A lease never taken before: the primary key lets exactly one of several racing instances insert it.</summary>
-    private static async Task<bool> TryInsertAsync(PortalDb db, LeaseRecord record, CancellationToken cancellationToken)
+    /// <summary>
+    /// A lease not in the table: the primary key lets exactly one of several racing instances insert it. The insert
+    /// that lost the race finds the winner's row, unless the winner already released it (a short start-up lease is
+    /// held for milliseconds); then the acquisition is tried again rather than reported as a failure.
+    /// </summary>
+    private static async Task<InsertOutcome> TryInsertAsync(PortalDb db, LeaseRecord record, bool lastAttempt, CancellationToken cancellationToken)
     {
         db.Set<LeaseRecord>().Add(record);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return InsertOutcome.Inserted;
         }
         catch (DbUpdateException conflict) when (conflict.InnerException is DbException)
         {
             db.ChangeTracker.Clear();
             if (await db.Set<LeaseRecord>().AsNoTracking().AnyAsync(l => l.Name == record.Name, cancellationToken))
             {
-                return false;
+                return InsertOutcome.Held;
             }
 
-            throw;
+            if (lastAttempt)
+            {
+                throw;
+            }
+
+            return InsertOutcome.ReleasedMeanwhile;
         }
     }
 }

@@ -39,15 +39,13 @@ public sealed class ConnectionsPageTests(PortalServer portal, Chromium chromium)
         var rows = session.Page.Locator("[data-testid=connection-label]");
         var before = await rows.CountAsync();
 
-        await Eventually.SucceedsAsync("the key check to show the permissions", async () =>
-        {
-            await session.Page.FillAsync(Input("add-label"), "Second sandbox");
-            await session.Page.FillAsync(Input("api-key"), Demo.ApiKey);
-            await session.Page.FillAsync(Input("api-secret"), Demo.ApiSecret);
-            await session.Page.ClickAsync("[data-testid=add-check]");
-            await Task.Delay(500, TestContext.Current.CancellationToken);
-            return await session.Page.Locator("[data-testid=add-permissions]").IsVisibleAsync();
-        });
+        // The page is interactive, so one check suffices; refilling and re-clicking while a slow check was still
+        // running (as an earlier version did every 500 ms) could keep a loaded runner from ever showing its result.
+        await session.Page.FillAsync(Input("add-label"), "Second sandbox");
+        await session.Page.FillAsync(Input("api-key"), Demo.ApiKey);
+        await session.Page.FillAsync(Input("api-secret"), Demo.ApiSecret);
+        await session.Page.ClickAsync("[data-testid=add-check]");
+        await session.Page.Locator("[data-testid=add-permissions]").WaitForAsync(new LocatorWaitForOptions { Timeout = 45_000 });
         var permissions = await session.Page.Locator("[data-testid=add-permissions]").TextContentAsync();
         await session.Page.ClickAsync("[data-testid=add-save]");
         await Eventually.SucceedsAsync("the new connection to be listed", async () => await rows.CountAsync() == before + 1);

@@ -41,6 +41,28 @@ public sealed class LeaseStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Instance_whose_insert_collided_with_a_lease_released_at_that_moment_takes_the_lease()
+    {
+        var clock = LeaseTestDatabase.NewClock();
+        var holder = await leases.Instance("holder", clock).TryAcquireAsync("startup", TestContext.Current.CancellationToken);
+        var released = 0;
+        var latecomer = leases.Instance("latecomer", clock, onSaveFailed: () =>
+        {
+            // The holder gives the lease up between the latecomer's failed insert and its look for the winner's row.
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                holder!.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        });
+
+        await using var taken = await latecomer.TryAcquireAsync("startup", TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, released);
+        Assert.NotNull(taken);
+        Assert.Equal("latecomer", (await leases.HoldersAsync(clock, "startup"))["startup"]);
+    }
+
+    [Fact]
     public async Task Lease_of_a_holder_that_stopped_renewing_is_taken_over_once_it_expired()
     {
         var deadClock = LeaseTestDatabase.NewClock();

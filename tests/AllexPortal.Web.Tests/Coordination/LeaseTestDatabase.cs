@@ -25,8 +25,9 @@ public sealed class LeaseTestDatabase : IAsyncLifetime
     public static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
 
     /// <summary>A lease store of an instance called <paramref name="instanceId"/> on <paramref name="clock"/>.</summary>
-    public LeaseStore Instance(string instanceId, TimeProvider clock) =>
-        new(new Databases(Database), new PortalInstance(Options.Create(new CoordinationOptions { InstanceId = instanceId })), clock,
+    /// <param name="onSaveFailed">Runs whenever one of the store's contexts fails to save, before the store sees the failure.</param>
+    public LeaseStore Instance(string instanceId, TimeProvider clock, Action? onSaveFailed = null) =>
+        new(new Databases(Database, onSaveFailed), new PortalInstance(Options.Create(new CoordinationOptions { InstanceId = instanceId })), clock,
             Options.Create(new CoordinationOptions { InstanceId = instanceId, LeaseDuration = Duration, RetryInterval = TimeSpan.FromMilliseconds(50) }),
             NullLogger<LeaseStore>.Instance);
 
@@ -41,8 +42,17 @@ public sealed class LeaseTestDatabase : IAsyncLifetime
     }
 
     /// <summary>Contexts of the run's provider (SQLite, or PostgreSQL in the PostgreSQL run).</summary>
-    private sealed class Databases(TemporaryDatabase database) : IDbContextFactory<PortalDb>
+    private sealed class Databases(TemporaryDatabase database, Action? onSaveFailed) : IDbContextFactory<PortalDb>
     {
-        public PortalDb CreateDbContext() => database.CreateDbContext();
+        public PortalDb CreateDbContext()
+        {
+            var db = database.CreateDbContext();
+            if (onSaveFailed is not null)
+            {
+                db.SaveChangesFailed += (_, _) => onSaveFailed();
+            }
+
+            return db;
+        }
     }
 }
