@@ -57,6 +57,12 @@ public static class HistoryLedgerScenario
         };
 
         var pages = !args.Contains("--export-only");
+        // --only <text>: the page scenarios whose name contains it; --pages-only: no export; --show-sql: each page's SQL.
+        var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+        if (only is not null)
+        {
+            scenarios = [.. scenarios.Where(s => s.Name.Contains(only, StringComparison.OrdinalIgnoreCase))];
+        }
         log.WriteLine();
         log.WriteLine($"Machine: {Environment.ProcessorCount} cores; load average at start: {LoadAverage()}.");
         log.WriteLine($"History pages over {trades:N0} fills, page size 50, after 3 warm-ups.");
@@ -94,6 +100,15 @@ public static class HistoryLedgerScenario
             captured.Enabled = false;
             var page = captured.Commands.FirstOrDefault(c => c.Sql.Contains("LIMIT", StringComparison.Ordinal));
             log.WriteLine($"- {name}: {await PlanAsync(ledger.Path, page.Sql, page.Parameters)}");
+            if (args.Contains("--show-sql"))
+            {
+                log.WriteLine($"  ```sql\n{page.Sql}\n  ```");
+            }
+        }
+
+        if (args.Contains("--pages-only"))
+        {
+            return;
         }
 
         log.WriteLine();

@@ -18,7 +18,7 @@ namespace AllexPortal.Bench.History;
 public sealed class LedgerDatabase
 {
     /// <summary>Bump when the generated content changes, so an old file is not reused.</summary>
-    private const int Version = 3;
+    private const int Version = 4;
 
     private static readonly DateTimeOffset Now = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 

@@ -143,7 +143,7 @@ public class PortalDb(DbContextOptions<PortalDb> options)
             trade.HasIndex(t => new { t.ConnectionId, t.Timestamp, t.Id });
             trade.HasIndex(t => new { t.ConnectionId, t.Symbol, t.Timestamp, t.Id });
             trade.HasIndex(t => new { t.ConnectionId, t.OrderId });
-            trade.HasIndex(t => new { t.ConnectionId, t.QuoteAmountOrder });
+            trade.HasIndex(t => new { t.ConnectionId, t.QuoteAmountOrder, t.Timestamp, t.Id });
             trade.Property(t => t.Key).HasMaxLength(80);
             trade.Property(t => t.Symbol).HasMaxLength(32);
             trade.Property(t => t.BaseCurrency).HasMaxLength(16);

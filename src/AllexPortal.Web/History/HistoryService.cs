@@ -353,8 +353,11 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
             "side" => Then(By(rows, t => t.Side, d), t => t.Timestamp, t => t.Id, d),
             "size" => Then(By(rows, t => t.Size, d), t => t.Timestamp, t => t.Id, d),
             "price" => Then(By(rows, t => t.Price, d), t => t.Timestamp, t => t.Id, d),
-            // The double shadow orders and seeks on its index; equal doubles fall back to the exact decimal.
-            "amount" => Then(Next(By(rows, t => t.QuoteAmountOrder, d), t => t.QuoteAmount, d), t => t.Timestamp, t => t.Id, d),
+            // The double shadow, then time and id: exactly the index (connection, amount order, time, id), so a page is
+            // a walk along it with no sort step whatever the LIMIT (EF sends it as a parameter, so SQLite plans without
+            // knowing it; an exact decimal tie-break made it sort all rows). Amounts that agree in their first 15
+            // significant digits (one double) therefore order by time.
+            "amount" => Then(By(rows, t => t.QuoteAmountOrder, d), t => t.Timestamp, t => t.Id, d),
             "fee" => Then(By(rows, t => t.Fee, d), t => t.Timestamp, t => t.Id, d),
             _ => ByTime(withCursor ? After(rows, q) : rows, t => t.Timestamp, t => t.Id, d),
         };

@@ -52,8 +52,9 @@ public sealed class LedgerTrade
     /// <summary>
     /// <see cref="QuoteAmount"/> as the nearest <see cref="double"/>, set with it and used only to order and index
     /// fills by amount: SQLite keeps decimals as text, and sorting a million of them through EF Core's decimal
-    /// collation took over half a second. The decimal stays the truth; ties between distinct decimals that share a
-    /// double are broken by the decimal itself.
+    /// collation took over half a second. Pages sorted by amount order by this, then time and id, along the index
+    /// (connection, this, time, id); two distinct amounts that round to the same double (they agree in their first
+    /// 15 significant digits) are therefore ordered by time. The decimal stays the truth everywhere else.
     /// </summary>
     public double QuoteAmountOrder { get; private set; }
 

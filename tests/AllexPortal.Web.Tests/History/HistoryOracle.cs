@@ -27,7 +27,8 @@ public static class HistoryOracle
             "side" => t => t.Side.ToString(),
             "size" => t => t.Size,
             "price" => t => t.Price,
-            "amount" => t => t.QuoteAmount,
+            // As the service sorts: by the amount's double (the indexed order), then time and id.
+            "amount" => t => t.QuoteAmountOrder,
             "fee" => t => t.Fee,
             _ => null,
         });
@@ -103,6 +104,7 @@ public static class HistoryOracle
         (_, null) => 1,
         (string x, string y) => string.CompareOrdinal(x, y),
         (decimal x, decimal y) => x.CompareTo(y),
+        (double x, double y) => x.CompareTo(y),
         _ => throw new InvalidOperationException($"Cannot compare {a} with {b}."),
     };
 }

@@ -156,19 +156,26 @@ public sealed class HistoryServiceTests(SeededHistoryPortal portal) : IClassFixt
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task Amounts_that_share_a_double_still_sort_by_their_exact_decimal(bool descending)
+    public async Task Amounts_sort_by_value_and_amounts_that_share_a_double_by_time(bool descending)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var userId = await portal.NewUserAsync();
         var connection = await portal.AddLedgerConnectionAsync(userId, "Close amounts", cancellationToken);
         decimal[] amounts = [0.1m, 0.1000000000000000000000000001m, 0.0999999999999999999999999999m, 0.1000000000000000000000000002m, 7m, -0.1m];
-        await portal.InsertAsync(LedgerRows.Trades(connection, amounts.Length, seed: 17).Select((t, i) => { t.QuoteAmount = amounts[i]; return t; }), cancellationToken);
+        var rows = LedgerRows.Trades(connection, amounts.Length, seed: 17).Select((t, i) => { t.QuoteAmount = amounts[i]; return t; }).ToList();
+        await portal.InsertAsync(rows, cancellationToken);
         var query = new HistoryQuery { Sort = "amount", Descending = descending };
 
         var page = await portal.WithHistoryAsync(h => h.TradesAsync(userId, query, cancellationToken));
 
-        var ordered = descending ? amounts.OrderDescending() : amounts.Order();
-        Assert.Equal(ordered, page.Rows.Select(t => t.QuoteAmount));
+        // 7 and -0.1 at the ends; the four amounts within 1e-27 of 0.1 (one double) between them, newest first when
+        // descending, oldest first when ascending (equal times in the order they were inserted, as ids are).
+        var nearTenth = rows.Select((t, inserted) => (t.QuoteAmount, t.Timestamp, inserted)).Where(t => Math.Abs(t.QuoteAmount - 0.1m) < 0.001m)
+            .OrderBy(t => t.Timestamp).ThenBy(t => t.inserted).Select(t => t.QuoteAmount).ToList();
+        decimal[] expected = descending ? [7m, .. Enumerable.Reverse(nearTenth), -0.1m] : [-0.1m, .. nearTenth, 7m];
+        Assert.Equal(4, nearTenth.Count);
+        Assert.Single(rows.Select(t => t.QuoteAmountOrder).Where(o => o == 0.1).Distinct());
+        Assert.Equal(expected, page.Rows.Select(t => t.QuoteAmount));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using AllexPortal.Web.Components.Layout;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Teams;
 using AllexPortal.Web.Tests.Infrastructure;
+using AllexPortal.Web.Tests.Ledger;
 using AllexPortal.Web.Theme;
 using Bunit;
 using TestContext = Xunit.TestContext;
@@ -93,10 +94,9 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
 
         layout.Find("[data-testid=theme-toggle]").Click();
 
-        await using var db = new PortalDb(dbOptions);
-        var saved = await db.Users.Where(u => u.Id == user.Id).Select(u => u.Theme)
-            .SingleAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(PortalTheme.Dark, saved);
+        // The click's handler saves asynchronously; wait until the choice is in the database.
+        await Eventually.TrueAsync(async () => await SavedThemeAsync() == PortalTheme.Dark, seconds: 10);
+        Assert.Equal(PortalTheme.Dark, await SavedThemeAsync());
     }
 
     [Fact]
@@ -110,7 +110,15 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
 
         var layout = RenderLayout();
 
-        Assert.True(layout.FindComponent<MudThemeProvider>().Instance.GetState(x => x.IsDarkMode));
+        // The saved theme is read asynchronously (truly so on PostgreSQL), so the first render may still be light.
+        layout.WaitForAssertion(
+            () => Assert.True(layout.FindComponent<MudThemeProvider>().Instance.GetState(x => x.IsDarkMode)), TimeSpan.FromSeconds(10));
+    }
+
+    private async Task<PortalTheme> SavedThemeAsync()
+    {
+        await using var db = new PortalDb(dbOptions);
+        return await db.Users.Where(u => u.Id == user.Id).Select(u => u.Theme).SingleAsync(TestContext.Current.CancellationToken);
     }
 
     public new async ValueTask DisposeAsync()

@@ -485,9 +485,9 @@ namespace AllexPortal.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ConnectionId", "OrderId");
 
-                    b.HasIndex("ConnectionId", "QuoteAmountOrder");
-
                     b.HasIndex("ConnectionId", "Timestamp", "Id");
+
+                    b.HasIndex("ConnectionId", "QuoteAmountOrder", "Timestamp", "Id");
 
                     b.HasIndex("ConnectionId", "Symbol", "Timestamp", "Id");
 
