@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,6 +37,8 @@ public sealed class BenchPortal : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        // The project sits under src/, not beside the solution, where the factory would look by default.
+        builder.UseSolutionRelativeContentRoot("src/AllexPortal.Web");
         builder.UseSetting("ConnectionStrings:PortalDb", $"Data Source={Path.Combine(folder, "portal.db")}");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureServices(services =>
