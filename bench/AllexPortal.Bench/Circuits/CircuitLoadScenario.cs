@@ -19,7 +19,10 @@ public static class CircuitLoadScenario
         var steps = Option(args, "--circuits", "50,100,200").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
         var idle = TimeSpan.FromSeconds(int.Parse(Option(args, "--idle", "30"), CultureInfo.InvariantCulture));
         var parallel = int.Parse(Option(args, "--parallel", "4"), CultureInfo.InvariantCulture);
-        var chromium = Environment.GetEnvironmentVariable("ALLEXPORTAL_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+        // --path: the page every tab opens after the cold dashboard view (default the dashboard), to split a circuit's
+        // memory between the layout and a page.
+        var path = Option(args, "--path", "/");
+        var chromium = Environment.GetEnvironmentVariable("ALLEXPORTAL_CHROMIUM") is { Length: > 0 } browserPath ? browserPath : "/usr/bin/chromium";
         var log = Console.Out;
 
         await using var portal = new BenchPortal();
@@ -42,7 +45,7 @@ public static class CircuitLoadScenario
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
 
-        log.WriteLine($"Portal at {portal.BaseUrl} (demo mode, SQLite); Chromium {browser.Version}; {Environment.ProcessorCount} cores; load average {LoadAverage()}.");
+        log.WriteLine($"Portal at {portal.BaseUrl} (demo mode, SQLite); Chromium {browser.Version}; {Environment.ProcessorCount} cores; load average {LoadAverage()}; tabs open {path}.");
 
         // The first (cold) view signs the demo user in; every later tab shares the context's cookie.
         var first = await context.NewPageAsync();
@@ -81,8 +84,8 @@ public static class CircuitLoadScenario
                 {
                     var page = await context.NewPageAsync();
                     var start = Stopwatch.GetTimestamp();
-                    await page.GotoAsync("/");
-                    await WaitForDashboardAsync(page);
+                    await page.GotoAsync(path);
+                    await (path == "/" ? WaitForDashboardAsync(page) : page.WaitForSelectorAsync("[data-interactive=true]", new PageWaitForSelectorOptions { Timeout = 120_000 }));
                     lock (times)
                     {
                         times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);

@@ -2,6 +2,7 @@ using System.Globalization;
 using AllexPortal.Core.Portfolio;
 using AllexPortal.Web.Components.Pages.Dashboard;
 using Bunit;
+using Microsoft.AspNetCore.Components.Web;
 using MudBlazor.Services;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -66,10 +67,37 @@ public sealed class AssetTableTests : BunitContext
     }
 
     [Fact]
+    public void A_second_click_on_a_header_reverses_its_order_and_the_header_says_so()
+    {
+        var table = Render<AssetTable>(p => p.Add(t => t.Rows, Rows));
+
+        SortLabel(table, "Coin").Click();
+        SortLabel(table, "Coin").Click();
+
+        Assert.Equal(["xht", "eth", "btc"], table.FindAll("[data-coin]").Select(c => c.GetAttribute("data-coin")));
+        Assert.Equal("descending", SortLabel(table, "Coin").ParentElement!.GetAttribute("aria-sort"));
+        Assert.Equal("none", SortLabel(table, "Value").ParentElement!.GetAttribute("aria-sort"));
+    }
+
+    [Fact]
+    public void Enter_on_a_focused_header_sorts_by_it()
+    {
+        var table = Render<AssetTable>(p => p.Add(t => t.Rows, Rows));
+
+        SortLabel(table, "24 h").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+
+        Assert.Equal(["xht", "eth", "btc"], table.FindAll("[data-coin]").Select(c => c.GetAttribute("data-coin")));
+        Assert.Equal("ascending", SortLabel(table, "24 h").ParentElement!.GetAttribute("aria-sort"));
+    }
+
+    [Fact]
     public void No_rows_say_so()
     {
         var table = Render<AssetTable>(p => p.Add(t => t.Rows, []));
 
         Assert.NotNull(table.Find("[data-testid=asset-table-empty]"));
     }
+
+    private static AngleSharp.Dom.IElement SortLabel(IRenderedComponent<AssetTable> table, string title) =>
+        table.FindAll("th .mud-table-sort-label").Single(h => h.TextContent.Trim() == title);
 }
