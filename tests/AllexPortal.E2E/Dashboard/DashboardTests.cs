@@ -101,6 +101,8 @@ public sealed class DashboardTests(PortalServer portal, Chromium chromium)
 
         var scrollWidth = await session.Page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         await Screenshots.SaveAsync(session.Page, "dashboard-375.png");
+        await session.Page.Locator("[data-testid=asset-table]").ScrollIntoViewIfNeededAsync();
+        await Screenshots.SaveAsync(session.Page, "dashboard-assets-375.png");
 
         Assert.True(scrollWidth <= 375, $"The dashboard is {scrollWidth} px wide on a 375 px screen.");
         Assert.Empty(session.ConsoleErrors);
