@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text;
 using AllexPortal.Core.Csv;
 
 namespace AllexPortal.Web.History;
@@ -21,6 +22,7 @@ internal sealed class CsvRowBuffer : IAsyncDisposable
     private char[] buffer = ArrayPool<char>.Shared.Rent(BlockSize * 2);
     private int length;
     private bool rowStarted;
+    private char[] scratch = new char[256];
 
     public CsvRowBuffer(TextWriter output)
     {
@@ -39,22 +41,24 @@ internal sealed class CsvRowBuffer : IAsyncDisposable
     }
 
     /// <summary>A text cell, neutralised against formulas.</summary>
-    public void Text(string? value)
-    {
-        if (!string.IsNullOrEmpty(value) && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            Separate();
-            Quoted("'".AsSpan(), value.AsSpan());
-            return;
-        }
-        Raw(value);
-    }
+    public void Text(string? value) => Text(value.AsSpan());
+
+    /// <summary>A text cell given as UTF-8 (as SQLite holds it), neutralised against formulas.</summary>
+    public void Utf8Text(ReadOnlySpan<byte> utf8) => Text(Decoded(utf8));
 
     /// <summary>A cell written as given (a number, an id, a label already neutralised), quoted where CSV needs it.</summary>
     public void Raw(string? value)
     {
         Separate();
-        Quoted([], (value ?? "").AsSpan());
+        Quoted([], value.AsSpan());
+    }
+
+    /// <summary>A cell given as UTF-8, written as given (see <see cref="Raw(string?)"/>).</summary>
+    public void Utf8Raw(ReadOnlySpan<byte> utf8)
+    {
+        var value = Decoded(utf8);
+        Separate();
+        Quoted([], value);
     }
 
     /// <summary>A decimal in invariant form; never neutralised, so a negative amount stays a number.</summary>
@@ -132,6 +136,27 @@ internal sealed class CsvRowBuffer : IAsyncDisposable
             ArrayPool<char>.Shared.Return(rented);
         }
         return ValueTask.CompletedTask;
+    }
+
+    private void Text(ReadOnlySpan<char> value)
+    {
+        Separate();
+        if (!value.IsEmpty && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            Quoted("'", value);
+            return;
+        }
+        Quoted([], value);
+    }
+
+    /// <summary>UTF-8 as characters, in a scratch buffer valid until the next call.</summary>
+    private ReadOnlySpan<char> Decoded(ReadOnlySpan<byte> utf8)
+    {
+        if (scratch.Length < utf8.Length)
+        {
+            scratch = new char[Math.Max(utf8.Length, scratch.Length * 2)];
+        }
+        return scratch.AsSpan(0, Encoding.UTF8.GetChars(utf8, scratch));
     }
 
     private void Separate()
