@@ -118,7 +118,7 @@ public static class HistoryLedgerScenario
         log.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (name, query, reader) in new (string, HistoryQuery, bool)[]
         {
-            ("all fills (ExportTradesCsvAsync: data reader, stored decimals copied)", new HistoryQuery(), true),
+            ("all fills (ExportTradesCsvAsync: SQLite statement API, UTF-8 cells decoded into the block)", new HistoryQuery(), true),
             ($"symbol {symbol} (ExportTradesCsvAsync)", new HistoryQuery { Symbol = symbol }, true),
             ("all fills (EF entities: StreamTradesAsync + WriteTradesAsync)", new HistoryQuery(), false),
         })

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text;
 using AllexPortal.Core.Csv;
 
 namespace AllexPortal.Web.History;
@@ -17,10 +18,14 @@ internal sealed class CsvRowBuffer : IAsyncDisposable
     /// <summary>Characters gathered before a write to the output: a few hundred rows, small next to any export.</summary>
     private const int BlockSize = 32 * 1024;
 
+    /// <summary>Characters that make CsvHelper quote a field wherever they are.</summary>
+    private static readonly SearchValues<char> Special = SearchValues.Create("\",\r\n");
+
     private readonly TextWriter output;
     private char[] buffer = ArrayPool<char>.Shared.Rent(BlockSize * 2);
     private int length;
     private bool rowStarted;
+    private char[] scratch = new char[256];
 
     public CsvRowBuffer(TextWriter output)
     {
@@ -39,23 +44,20 @@ internal sealed class CsvRowBuffer : IAsyncDisposable
     }
 
     /// <summary>A text cell, neutralised against formulas.</summary>
-    public void Text(string? value)
-    {
-        if (!string.IsNullOrEmpty(value) && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            Separate();
-            Quoted("'".AsSpan(), value.AsSpan());
-            return;
-        }
-        Raw(value);
-    }
+    public void Text(string? value) => Text(value.AsSpan());
+
+    /// <summary>A text cell given as UTF-8 (as SQLite holds it), neutralised against formulas.</summary>
+    public void Utf8Text(ReadOnlySpan<byte> utf8) => Utf8Cell(utf8, neutralise: true);
 
     /// <summary>A cell written as given (a number, an id, a label already neutralised), quoted where CSV needs it.</summary>
     public void Raw(string? value)
     {
         Separate();
-        Quoted([], (value ?? "").AsSpan());
+        Quoted([], value.AsSpan());
     }
+
+    /// <summary>A cell given as UTF-8, written as given (see <see cref="Raw(string?)"/>).</summary>
+    public void Utf8Raw(ReadOnlySpan<byte> utf8) => Utf8Cell(utf8, neutralise: false);
 
     /// <summary>A decimal in invariant form; never neutralised, so a negative amount stays a number.</summary>
     public void Number(decimal value)
@@ -84,8 +86,17 @@ internal sealed class CsvRowBuffer : IAsyncDisposable
     {
         Separate();
         Ensure(64);
-        value.UtcDateTime.TryFormat(buffer.AsSpan(length), out var written, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        // "s" (yyyy-MM-ddTHH:mm:ss) is one of the runtime's fast formats; a custom pattern is parsed on every call.
+        var utc = value.UtcDateTime;
+        utc.TryFormat(buffer.AsSpan(length), out var written, "s", CultureInfo.InvariantCulture);
         length += written;
+        var millisecond = utc.Millisecond;
+        buffer[length] = '.';
+        buffer[length + 1] = (char)('0' + (millisecond / 100));
+        buffer[length + 2] = (char)('0' + (millisecond / 10 % 10));
+        buffer[length + 3] = (char)('0' + (millisecond % 10));
+        buffer[length + 4] = 'Z';
+        length += 5;
     }
 
     /// <summary>An optional instant; empty when absent.</summary>
@@ -134,6 +145,42 @@ internal sealed class CsvRowBuffer : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
+    private void Text(ReadOnlySpan<char> value)
+    {
+        Separate();
+        if (!value.IsEmpty && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            Quoted("'", value);
+            return;
+        }
+        Quoted([], value);
+    }
+
+    /// <summary>
+    /// Decodes the cell straight into the block (UTF-8 never needs more characters than bytes); the rare cell that
+    /// needs quotes or a formula guard is then moved aside and written again through <see cref="Quoted"/>.
+    /// </summary>
+    private void Utf8Cell(ReadOnlySpan<byte> utf8, bool neutralise)
+    {
+        Separate();
+        Ensure(utf8.Length);
+        var target = buffer.AsSpan(length);
+        var written = Ascii.ToUtf16(utf8, target, out var ascii) == OperationStatus.Done ? ascii : Encoding.UTF8.GetChars(utf8, target);
+        var value = target[..written];
+        var formula = neutralise && written > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+        if (!formula && !NeedsQuotes([], value))
+        {
+            length += written;
+            return;
+        }
+        if (scratch.Length < written)
+        {
+            scratch = new char[Math.Max(written, scratch.Length * 2)];
+        }
+        value.CopyTo(scratch);
+        Quoted(formula ? "'" : [], scratch.AsSpan(0, written));
+    }
+
     private void Separate()
     {
         if (rowStarted)
@@ -147,10 +194,7 @@ internal sealed class CsvRowBuffer : IAsyncDisposable
     /// <summary>Appends <paramref name="prefix"/> + <paramref name="value"/> as one field, quoted when CsvHelper would.</summary>
     private void Quoted(ReadOnlySpan<char> prefix, ReadOnlySpan<char> value)
     {
-        var first = prefix.Length > 0 ? prefix[0] : value.Length > 0 ? value[0] : '\0';
-        var last = value.Length > 0 ? value[^1] : prefix.Length > 0 ? prefix[^1] : '\0';
-        var quote = first == ' ' || last == ' ' || value.IndexOfAny("\",\r\n") >= 0 || prefix.IndexOfAny("\",\r\n") >= 0;
-        if (!quote)
+        if (!NeedsQuotes(prefix, value))
         {
             Ensure(prefix.Length + value.Length);
             prefix.CopyTo(buffer.AsSpan(length));
@@ -164,6 +208,14 @@ internal sealed class CsvRowBuffer : IAsyncDisposable
         Escaped(prefix);
         Escaped(value);
         buffer[length++] = '"';
+    }
+
+    /// <summary>Whether CsvHelper would quote the field <paramref name="prefix"/> + <paramref name="value"/>.</summary>
+    private static bool NeedsQuotes(ReadOnlySpan<char> prefix, ReadOnlySpan<char> value)
+    {
+        var first = prefix.Length > 0 ? prefix[0] : value.Length > 0 ? value[0] : '\0';
+        var last = value.Length > 0 ? value[^1] : prefix.Length > 0 ? prefix[^1] : '\0';
+        return first == ' ' || last == ' ' || value.IndexOfAny(Special) >= 0 || prefix.IndexOfAny(Special) >= 0;
     }
 
     private void Escaped(ReadOnlySpan<char> text)

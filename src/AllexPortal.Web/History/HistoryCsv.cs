@@ -1,5 +1,5 @@
-using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using AllexPortal.Core.Csv;
 using AllexPortal.Exchange.Market;
 using AllexPortal.Web.Ledger;
@@ -44,35 +44,38 @@ public static class HistoryCsv
         }, cancellationToken);
 
     /// <summary>
-    /// Writes fills straight from a SQLite reader over the trades table (columns by name, as stored: times as EF's
-    /// binary longs, decimals as invariant text, the side as <c>Buy</c>/<c>Sell</c>). Same output as
-    /// <see cref="WriteTradesAsync"/>.
+    /// Writes fills straight from SQLite rows over the trades table (columns by name, as stored: times as EF's binary
+    /// longs, decimals as invariant text, the side as <c>Buy</c>/<c>Sell</c>), copying the UTF-8 cells without making
+    /// strings of them. Same output as <see cref="WriteTradesAsync"/>. Without a <c>ConnectionId</c> column the rows
+    /// are those of the scope's single connection.
     /// </summary>
-    internal static async Task<long> WriteStoredTradesAsync(DbDataReader reader, HistoryScope scope, TextWriter output, CancellationToken cancellationToken)
+    internal static async Task<long> WriteStoredTradesAsync(SqliteRows rows, HistoryScope scope, TextWriter output, CancellationToken cancellationToken)
     {
         var (time, connection, symbol, side, size, price, amount, fee, feeCoin, orderId, key) = (
-            reader.GetOrdinal(nameof(LedgerTrade.Timestamp)), reader.GetOrdinal(nameof(LedgerTrade.ConnectionId)), reader.GetOrdinal(nameof(LedgerTrade.Symbol)),
-            reader.GetOrdinal(nameof(LedgerTrade.Side)), reader.GetOrdinal(nameof(LedgerTrade.Size)), reader.GetOrdinal(nameof(LedgerTrade.Price)),
-            reader.GetOrdinal(nameof(LedgerTrade.QuoteAmount)), reader.GetOrdinal(nameof(LedgerTrade.Fee)), reader.GetOrdinal(nameof(LedgerTrade.FeeCoin)),
-            reader.GetOrdinal(nameof(LedgerTrade.OrderId)), reader.GetOrdinal(nameof(LedgerTrade.Key)));
-        var labels = scope.Labels.ToDictionary(l => l.Key.ToString(), l => SafeCsv.Neutralise(l.Value), StringComparer.OrdinalIgnoreCase);
+            rows.Ordinal(nameof(LedgerTrade.Timestamp)), rows.Ordinal(nameof(LedgerTrade.ConnectionId)), rows.Ordinal(nameof(LedgerTrade.Symbol)),
+            rows.Ordinal(nameof(LedgerTrade.Side)), rows.Ordinal(nameof(LedgerTrade.Size)), rows.Ordinal(nameof(LedgerTrade.Price)),
+            rows.Ordinal(nameof(LedgerTrade.QuoteAmount)), rows.Ordinal(nameof(LedgerTrade.Fee)), rows.Ordinal(nameof(LedgerTrade.FeeCoin)),
+            rows.Ordinal(nameof(LedgerTrade.OrderId)), rows.Ordinal(nameof(LedgerTrade.Key)));
+        var labels = scope.Labels.Select(l => (Id: Encoding.UTF8.GetBytes(l.Key.ToString()), Label: SafeCsv.Neutralise(l.Value))).ToArray();
+        var only = connection < 0 && labels.Length == 1 ? labels[0].Label
+            : connection < 0 ? throw new InvalidOperationException("Rows of several connections need their ConnectionId column.")
+            : null;
         await using var csv = new CsvRowBuffer(output);
         csv.Header(TradeColumns);
         long count = 0;
-        // The reader's ReadAsync completes synchronously on SQLite; the only real awaits are the block writes.
-        while (await reader.ReadAsync(cancellationToken))
+        while (rows.Next())
         {
-            csv.Time(StoredTime(reader.GetInt64(time)));
-            csv.Raw(labels.GetValueOrDefault(reader.GetString(connection), ""));
-            csv.Text(reader.GetString(symbol));
-            csv.Raw(reader.GetString(side).StartsWith('B') ? "buy" : "sell");
-            StoredNumber(csv, reader.GetString(size));
-            StoredNumber(csv, reader.GetString(price));
-            StoredNumber(csv, reader.GetString(amount));
-            StoredNumber(csv, reader.GetString(fee));
-            csv.Text(reader.IsDBNull(feeCoin) ? null : reader.GetString(feeCoin));
-            csv.Text(reader.IsDBNull(orderId) ? null : reader.GetString(orderId));
-            csv.Text(reader.GetString(key));
+            csv.Time(StoredTime(rows.Int64(time)));
+            csv.Raw(only ?? LabelOf(labels, rows.Utf8(connection)));
+            csv.Utf8Text(rows.Utf8(symbol));
+            csv.Raw(rows.Utf8(side) is [(byte)'B', ..] ? "buy" : "sell");
+            StoredNumber(csv, rows.Utf8(size));
+            StoredNumber(csv, rows.Utf8(price));
+            StoredNumber(csv, rows.Utf8(amount));
+            StoredNumber(csv, rows.Utf8(fee));
+            csv.Utf8Text(rows.Utf8(feeCoin));
+            csv.Utf8Text(rows.Utf8(orderId));
+            csv.Utf8Text(rows.Utf8(key));
             count++;
             if (csv.EndRow())
             {
@@ -134,6 +137,7 @@ public static class HistoryCsv
         long count = 0;
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             write(csv, row);
             count++;
             if (csv.EndRow())
@@ -150,16 +154,29 @@ public static class HistoryCsv
         (Func<long, DateTimeOffset>)new DateTimeOffsetToBinaryConverter().ConvertFromProviderExpression.Compile();
 
     /// <summary>A decimal as the ledger stores it (invariant text); anything that is not plainly a number is treated as text.</summary>
-    private static void StoredNumber(CsvRowBuffer csv, string text)
+    private static void StoredNumber(CsvRowBuffer csv, ReadOnlySpan<byte> text)
     {
-        if (text.Length > 0 && (char.IsAsciiDigit(text[0]) || (text[0] == '-' && text.Length > 1 && char.IsAsciiDigit(text[1]))))
+        if (text is [var first, ..] && (char.IsAsciiDigit((char)first) || (first == '-' && text.Length > 1 && char.IsAsciiDigit((char)text[1]))))
         {
-            csv.Raw(text);
+            csv.Utf8Raw(text);
         }
         else
         {
-            csv.Text(text);
+            csv.Utf8Text(text);
         }
+    }
+
+    /// <summary>The neutralised label of the connection whose id is stored as <paramref name="id"/> (EF's Guid text).</summary>
+    private static string LabelOf((byte[] Id, string Label)[] labels, ReadOnlySpan<byte> id)
+    {
+        foreach (var (candidate, label) in labels)
+        {
+            if (Ascii.EqualsIgnoreCase(candidate, id))
+            {
+                return label;
+            }
+        }
+        return "";
     }
 
     private static string Side(OrderSide side) => side == OrderSide.Buy ? "buy" : "sell";
