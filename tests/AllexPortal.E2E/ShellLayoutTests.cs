@@ -56,6 +56,21 @@ public sealed class ShellLayoutTests(PortalServer portal, Chromium chromium)
     }
 
     [Fact]
+    public async Task Desktop_navigation_marks_the_current_page_and_keeps_the_drawer_open()
+    {
+        await using var session = await SignedInSessionAsync("strider@example.com", width: 1280);
+
+        await session.Page.ClickAsync("[data-testid=nav-history]");
+        await session.Page.WaitForURLAsync(portal.BaseUrl + "/history**");
+        await Eventually.SucceedsAsync("the history link to be marked current", async () =>
+            (await session.Page.GetAttributeAsync("[data-testid=nav-history]", "aria-current")) == "page");
+
+        Assert.True(await session.Page.Locator("[data-testid=nav-dashboard]").IsVisibleAsync(), "The drawer should stay open at 1280 px.");
+        Assert.Null(await session.Page.GetAttributeAsync("[data-testid=nav-dashboard]", "aria-current"));
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task Dark_theme_is_applied_and_remembered_after_reload()
     {
         await using var session = await SignedInSessionAsync("night@example.com", width: 1280);
