@@ -83,7 +83,9 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
 
         layout.Find("[data-testid=theme-toggle]").Click();
 
-        Assert.True(themeProvider.Instance.GetState(x => x.IsDarkMode));
+        // On PostgreSQL the saved theme is still being read when the toggle is clicked; the layout settles on the
+        // toggled theme once that read is done (it never overrides a toggle).
+        layout.WaitForAssertion(() => Assert.True(themeProvider.Instance.GetState(x => x.IsDarkMode)), TimeSpan.FromSeconds(10));
         Assert.Equal("Dark", layout.Find("[data-testid=theme-toggle]").GetAttribute("data-theme"));
     }
 
