@@ -61,7 +61,10 @@ public static class SafeCsv
     /// apostrophe, which spreadsheets show as text and hide.
     /// </summary>
     public static string Neutralise(string? value) =>
-        string.IsNullOrEmpty(value) || Array.IndexOf(FormulaStarts, value[0]) < 0 ? value ?? string.Empty : "'" + value;
+        StartsLikeFormula(value) ? "'" + value : value ?? string.Empty;
+
+    /// <summary>Whether a spreadsheet would read <paramref name="value"/> as a formula: it starts with = + - @, a tab or a CR.</summary>
+    public static bool StartsLikeFormula(ReadOnlySpan<char> value) => !value.IsEmpty && Array.IndexOf(FormulaStarts, value[0]) >= 0;
 
     /// <summary>An instant as the portal's CSV shows it: ISO-8601 in UTC with a <c>Z</c>, e.g. <c>2026-03-28T12:00:00.000Z</c>.</summary>
     public static string FormatTime(DateTimeOffset time) =>

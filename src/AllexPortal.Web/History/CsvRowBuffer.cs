@@ -148,7 +148,7 @@ internal sealed class CsvRowBuffer : IAsyncDisposable
     private void Text(ReadOnlySpan<char> value)
     {
         Separate();
-        if (!value.IsEmpty && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        if (SafeCsv.StartsLikeFormula(value))
         {
             Quoted("'", value);
             return;
@@ -167,7 +167,7 @@ internal sealed class CsvRowBuffer : IAsyncDisposable
         var target = buffer.AsSpan(length);
         var written = Ascii.ToUtf16(utf8, target, out var ascii) == OperationStatus.Done ? ascii : Encoding.UTF8.GetChars(utf8, target);
         var value = target[..written];
-        var formula = neutralise && written > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+        var formula = neutralise && SafeCsv.StartsLikeFormula(value);
         if (!formula && !NeedsQuotes([], value))
         {
             length += written;
