@@ -1,5 +1,6 @@
 // Typed bridge between the Blazor <ApexChart> component and ApexCharts 4.7.0 (MIT), which the build copies
-// from npm into /lib/apexcharts/. The options arrive as plain data (ApexChartOptions); every function
+// from npm into /lib/apexcharts/. The options arrive as JSON text of plain data (ApexChartOptions, written by
+// ApexChartJson on the server); every function
 // ApexCharts needs (formatters) is built here, so no script text ever comes from the server.
 const charts = new WeakMap();
 let library;
@@ -68,7 +69,8 @@ function toApex(options) {
     };
 }
 
-export async function render(element, options) {
+export async function render(element, json) {
+    const options = JSON.parse(json);
     const ApexCharts = await loadLibrary();
     if (!element.isConnected || charts.has(element)) {
         return;
@@ -78,11 +80,12 @@ export async function render(element, options) {
     await chart.render();
 }
 
-export async function update(element, options) {
+export async function update(element, json) {
     const chart = charts.get(element);
     if (!chart) {
-        return render(element, options);
+        return render(element, json);
     }
+    const options = JSON.parse(json);
     const { series, ...rest } = toApex(options);
     await chart.updateOptions(rest, false, false);
     await chart.updateSeries(series, false);

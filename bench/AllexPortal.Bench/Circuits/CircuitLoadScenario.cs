@@ -22,6 +22,9 @@ public static class CircuitLoadScenario
         // --path: the page every tab opens after the cold dashboard view (default the dashboard), to split a circuit's
         // memory between the layout and a page.
         var path = Option(args, "--path", "/");
+        // --hold: seconds to wait after each step with every tab still open, so a heap dump can be taken
+        // (dotnet-dump collect -p PID --type Heap); the difference of two steps' dumps is what the added circuits hold.
+        var hold = TimeSpan.FromSeconds(int.Parse(Option(args, "--hold", "0"), CultureInfo.InvariantCulture));
         var chromium = Environment.GetEnvironmentVariable("ALLEXPORTAL_CHROMIUM") is { Length: > 0 } browserPath ? browserPath : "/usr/bin/chromium";
         var log = Console.Out;
 
@@ -107,6 +110,11 @@ public static class CircuitLoadScenario
             if (calls.Public > 0)
             {
                 log.WriteLine($"  public calls of this step: {calls.Detail}");
+            }
+            if (hold > TimeSpan.Zero)
+            {
+                log.WriteLine($"  holding {pages.Count} tabs for {hold.TotalSeconds:F0} s (process {Environment.ProcessId})");
+                await Task.Delay(hold);
             }
         }
 

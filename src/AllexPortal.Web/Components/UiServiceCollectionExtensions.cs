@@ -12,6 +12,7 @@ internal static class UiServiceCollectionExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<UserThemeStore>();
+        builder.Services.AddSingleton<PortalThemeStyles>();
         return builder;
     }
 

@@ -123,7 +123,7 @@ public sealed class DashboardByRoleTests : BunitContext, IClassFixture<AmountsPo
 
     /// <summary>Every chart option set the page sent to the browser's chart module so far.</summary>
     private List<ApexChartOptions> Drawn() =>
-        [.. charts.Invocations.SelectMany(i => i.Arguments).OfType<ApexChartOptions>()];
+        [.. charts.Invocations.SelectMany(i => i.Arguments).OfType<string>().Select(ApexChartJson.Read)];
 
     /// <summary>The team's dashboard as its keyholder (an Owner) is given it, in usdt with the page's default dust threshold.</summary>
     private async Task<PortfolioOverview> KeyholdersValuationAsync()

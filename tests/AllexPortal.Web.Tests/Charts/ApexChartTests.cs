@@ -32,7 +32,10 @@ public sealed class ApexChartTests : BunitContext
         var chart = Render<ApexChart>(p => p.Add(c => c.Options, Donut).Add(c => c.TestId, "allocation"));
 
         var call = Assert.Single(module.Invocations["render"]);
-        Assert.Same(Donut, call.Arguments[1]);
+        var json = Assert.IsType<string>(call.Arguments[1]);
+        Assert.Equal(ApexChartJson.Write(Donut), json);
+        Assert.Contains("\"kind\":\"donut\"", json, StringComparison.Ordinal);
+        Assert.Equal([600m, 400m], ApexChartJson.Read(json).Values);
         Assert.Equal("donut", chart.Find("[data-testid=allocation]").GetAttribute("data-chart-kind"));
     }
 
@@ -45,7 +48,7 @@ public sealed class ApexChartTests : BunitContext
         chart.Render(p => p.Add(c => c.Options, changed));
 
         Assert.Single(module.Invocations["render"]);
-        Assert.Same(changed, Assert.Single(module.Invocations["update"]).Arguments[1]);
+        Assert.Equal(ApexChartJson.Write(changed), Assert.Single(module.Invocations["update"]).Arguments[1]);
     }
 
     [Fact]

@@ -14,8 +14,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
-using MudBlazor.Extensions;
+using Microsoft.AspNetCore.Components.Web;
 using MudBlazor.Services;
 
 namespace AllexPortal.Web.Tests.Layout;
@@ -35,6 +34,7 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
         Services.AddOptions();
         Services.AddDbContextFactory<PortalDb>(db => db.UsePortalDatabase(database.Provider, database.ConnectionString));
         Services.AddScoped<UserThemeStore>();
+        Services.AddSingleton<PortalThemeStyles>();
         Services.AddLogging();
         Services.AddSingleton(TimeProvider.System);
         Services.AddHttpContextAccessor();
@@ -78,14 +78,13 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
     public void Theme_toggle_switches_the_layout_to_dark()
     {
         var layout = RenderLayout();
-        var themeProvider = layout.FindComponent<MudThemeProvider>();
-        Assert.False(themeProvider.Instance.GetState(x => x.IsDarkMode));
+        Assert.False(WritesDarkPalette(layout));
 
         layout.Find("[data-testid=theme-toggle]").Click();
 
         // On PostgreSQL the saved theme is still being read when the toggle is clicked; the layout settles on the
         // toggled theme once that read is done (it never overrides a toggle).
-        layout.WaitForAssertion(() => Assert.True(themeProvider.Instance.GetState(x => x.IsDarkMode)), TimeSpan.FromSeconds(10));
+        layout.WaitForAssertion(() => Assert.True(WritesDarkPalette(layout)), TimeSpan.FromSeconds(10));
         Assert.Equal("Dark", layout.Find("[data-testid=theme-toggle]").GetAttribute("data-theme"));
     }
 
@@ -114,7 +113,7 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
 
         // The saved theme is read asynchronously (truly so on PostgreSQL), so the first render may still be light.
         layout.WaitForAssertion(
-            () => Assert.True(layout.FindComponent<MudThemeProvider>().Instance.GetState(x => x.IsDarkMode)), TimeSpan.FromSeconds(10));
+            () => Assert.True(WritesDarkPalette(layout)), TimeSpan.FromSeconds(10));
     }
 
     private async Task<PortalTheme> SavedThemeAsync()
@@ -127,6 +126,78 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
     {
         await base.DisposeAsync();
         database.Dispose();
+    }
+
+    [Fact]
+    public void Menu_button_toggles_the_drawer_and_a_tap_beside_it_closes_it()
+    {
+        var layout = RenderLayout();
+        Assert.DoesNotContain("portal-drawer-toggled", layout.Find("[data-testid=nav-drawer]").ClassName, StringComparison.Ordinal);
+        Assert.Empty(layout.FindAll("[data-testid=drawer-scrim]"));
+
+        layout.Find("[data-testid=drawer-toggle]").Click();
+
+        Assert.Contains("portal-drawer-toggled", layout.Find("[data-testid=nav-drawer]").ClassName, StringComparison.Ordinal);
+        layout.Find("[data-testid=drawer-scrim]").Click();
+        Assert.DoesNotContain("portal-drawer-toggled", layout.Find("[data-testid=nav-drawer]").ClassName, StringComparison.Ordinal);
+        Assert.Empty(layout.FindAll("[data-testid=drawer-scrim]"));
+    }
+
+    [Fact]
+    public void Choosing_a_page_in_a_toggled_drawer_closes_it_and_in_an_untoggled_one_keeps_it()
+    {
+        var layout = RenderLayout();
+
+        layout.Find("[data-testid=nav-history]").Click();
+        Assert.DoesNotContain("portal-drawer-toggled", layout.Find("[data-testid=nav-drawer]").ClassName, StringComparison.Ordinal);
+
+        layout.Find("[data-testid=drawer-toggle]").Click();
+        layout.Find("[data-testid=nav-settings]").Click();
+        Assert.DoesNotContain("portal-drawer-toggled", layout.Find("[data-testid=nav-drawer]").ClassName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Workspace_menu_lists_personal_and_closes_on_escape_or_a_click_beside_it()
+    {
+        var layout = RenderLayout();
+        Assert.Empty(layout.FindAll("[data-testid=workspace-menu]"));
+
+        layout.WaitForElement("[data-testid=workspace-current]").Click();
+        var options = layout.WaitForElements("[data-testid=workspace-option]");
+        Assert.Equal("personal", options[0].GetAttribute("data-workspace"));
+        Assert.Equal("true", options[0].GetAttribute("aria-checked"));
+        Assert.Equal("true", layout.Find("[data-testid=workspace-current]").GetAttribute("aria-expanded"));
+
+        layout.Find("[data-testid=workspace-option]").KeyDown(new KeyboardEventArgs { Key = "Escape" });
+        Assert.Empty(layout.FindAll("[data-testid=workspace-menu]"));
+        Assert.Equal("false", layout.Find("[data-testid=workspace-current]").GetAttribute("aria-expanded"));
+
+        layout.Find("[data-testid=workspace-current]").Click();
+        layout.WaitForElement("[data-testid=workspace-menu-backdrop]").Click();
+        Assert.Empty(layout.FindAll("[data-testid=workspace-menu]"));
+    }
+
+    [Fact]
+    public void Theme_styles_are_MudBlazors_for_the_portal_palette_and_shared_by_every_layout()
+    {
+        var styles = Services.GetRequiredService<PortalThemeStyles>();
+        var light = styles.For(isDarkMode: false).Value;
+        var dark = styles.For(isDarkMode: true).Value;
+
+        Assert.Contains("mud-theme-provider", light, StringComparison.Ordinal);
+        Assert.Contains("--mud-palette-primary", light, StringComparison.Ordinal);
+        Assert.NotEqual(light, dark);
+        Assert.Same(light, styles.For(isDarkMode: false).Value);
+        var layout = RenderLayout();
+        Assert.Contains(light, layout.Markup, StringComparison.Ordinal);
+    }
+
+    private bool WritesDarkPalette(IRenderedComponent<MainLayout> layout)
+    {
+        var styles = Services.GetRequiredService<PortalThemeStyles>();
+        var markup = layout.Markup;
+        return markup.Contains(styles.For(isDarkMode: true).Value, StringComparison.Ordinal)
+            && !markup.Contains(styles.For(isDarkMode: false).Value, StringComparison.Ordinal);
     }
 
     private IRenderedComponent<MainLayout> RenderLayout() =>

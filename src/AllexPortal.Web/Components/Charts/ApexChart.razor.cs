@@ -7,7 +7,8 @@ namespace AllexPortal.Web.Components.Charts;
 /// One ApexCharts chart. It is drawn after the first render (prerendered HTML holds only the empty
 /// container), redrawn in place through <c>updateOptions</c>/<c>updateSeries</c> when <see cref="Options"/>
 /// changes (a new options instance) or <see cref="UpdateAsync"/> is called, and destroyed on disposal so
-/// the browser keeps no chart (and no listeners) for a component that is gone.
+/// the browser keeps no chart (and no listeners) for a component that is gone. The options travel as JSON text
+/// (<see cref="ApexChartJson"/> says why).
 /// </summary>
 public sealed partial class ApexChart : IAsyncDisposable
 {
@@ -42,7 +43,7 @@ public sealed partial class ApexChart : IAsyncDisposable
         if (module is not null && !disposed)
         {
             drawn = options;
-            await module.InvokeVoidAsync("update", element, options);
+            await module.InvokeVoidAsync("update", element, ApexChartJson.Write(options));
         }
     }
 
@@ -57,12 +58,12 @@ public sealed partial class ApexChart : IAsyncDisposable
         {
             module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
             drawn = Options;
-            await module.InvokeVoidAsync("render", element, Options);
+            await module.InvokeVoidAsync("render", element, ApexChartJson.Write(Options));
         }
         else if (module is not null && !ReferenceEquals(drawn, Options))
         {
             drawn = Options;
-            await module.InvokeVoidAsync("update", element, Options);
+            await module.InvokeVoidAsync("update", element, ApexChartJson.Write(Options));
         }
     }
 

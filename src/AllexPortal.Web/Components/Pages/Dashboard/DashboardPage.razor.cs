@@ -32,6 +32,7 @@ public sealed partial class DashboardPage : IDisposable
     private string quote = SnapshotStore.Quote;
     private decimal dustThreshold = 0.01m;
     private int autoRefreshSeconds;
+    private string? dustError;
     private HistoryRange range = HistoryRange.Month;
     private ApexThemeMode themeMode = ApexThemeMode.Light;
     private string? userId;
@@ -55,6 +56,8 @@ public sealed partial class DashboardPage : IDisposable
     private PortfolioOverview? overview => view?.Amounts;
 
     private PortfolioShares? shares => view?.Shares;
+
+    private static readonly (int Seconds, string Label)[] AutoRefreshChoices = [(0, "Off"), (30, "30 s"), (60, "1 min"), (300, "5 min")];
 
     private IReadOnlyList<string> QuoteChoices => overview?.QuoteChoices ?? shares?.QuoteChoices ?? [];
 
@@ -231,19 +234,47 @@ public sealed partial class DashboardPage : IDisposable
         };
     }
 
-    private async Task ChangeQuoteAsync(string value)
+    // The settings are plain HTML fields: what the browser sends is checked here, and anything but an offered choice
+    // (or, for the threshold, a number of 0 or more) leaves the setting as it was.
+    private async Task ChangeQuoteAsync(ChangeEventArgs e)
     {
-        quote = value;
+        if (e.Value is string value && QuoteChoices.Contains(value, StringComparer.Ordinal) && value != quote)
+        {
+            quote = value;
+            await RefreshAsync();
+        }
+    }
+
+    private async Task ChangeDustAsync(ChangeEventArgs e)
+    {
+        var text = (e.Value as string)?.Trim() ?? "";
+        if (!decimal.TryParse(text.Length == 0 ? "0" : text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) || value < 0m)
+        {
+            dustError = "Enter an amount of 0 or more, e.g. 0.01.";
+            return;
+        }
+        dustError = null;
+        dustThreshold = value;
         await RefreshAsync();
     }
 
-    private async Task ChangeDustAsync(decimal value)
+    private void ChangeAutoRefresh(ChangeEventArgs e)
     {
-        dustThreshold = Math.Max(0m, value);
-        await RefreshAsync();
+        if (int.TryParse(e.Value as string, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            && AutoRefreshChoices.Any(choice => choice.Seconds == seconds))
+        {
+            autoRefreshSeconds = seconds;
+        }
     }
 
-    private void ChangeAutoRefresh(int seconds) => autoRefreshSeconds = seconds;
+    private static string RangeTestId(HistoryRange value) => value switch
+    {
+        HistoryRange.Week => "range-1W",
+        HistoryRange.Month => "range-1M",
+        HistoryRange.Quarter => "range-3M",
+        HistoryRange.Year => "range-1Y",
+        _ => "range-All",
+    };
 
     /// <summary>Another workspace was picked in the app bar: what the member may see there is loaded afresh, the
     /// previous workspace's figures are dropped first so they are never shown under the new name.</summary>

@@ -44,9 +44,6 @@ public sealed class TableSort<T>
         return Descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
     }
 
-    /// <summary>MudBlazor's class for the sort arrow of <paramref name="column"/>.</summary>
-    public string ArrowClass(int column) => column != Column ? "mud-direction-none" : Descending ? "mud-direction-desc" : "mud-direction-asc";
-
     /// <summary>The <c>aria-sort</c> value of <paramref name="column"/>'s header.</summary>
     public string AriaSort(int column) => column != Column ? "none" : Descending ? "descending" : "ascending";
 }
