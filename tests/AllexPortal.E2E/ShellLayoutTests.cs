@@ -56,6 +56,41 @@ public sealed class ShellLayoutTests(PortalServer portal, Chromium chromium)
     }
 
     [Fact]
+    public async Task Phone_drawer_closes_when_a_page_is_chosen_in_it()
+    {
+        await using var session = await SignedInSessionAsync("tapper@example.com", width: 375, height: 812);
+        var historyLink = session.Page.Locator("[data-testid=nav-history]");
+
+        await session.Page.ClickAsync("[data-testid=drawer-toggle]");
+        await Eventually.SucceedsAsync("the drawer to open", () => historyLink.IsVisibleAsync());
+        await historyLink.ClickAsync();
+        await session.Page.WaitForURLAsync(portal.BaseUrl + "/history**");
+
+        await Eventually.SucceedsAsync("the drawer to close", async () => !await historyLink.IsVisibleAsync());
+        Assert.Equal("page", await historyLink.GetAttributeAsync("aria-current"));
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task Workspace_menu_opens_under_its_button_and_links_to_teams()
+    {
+        await using var session = await SignedInSessionAsync("switcher@example.com", width: 1280);
+
+        await session.Page.ClickAsync("[data-testid=workspace-current]");
+        var personal = session.Page.Locator("[data-testid=workspace-option][data-workspace=personal]");
+        await Eventually.SucceedsAsync("the workspace menu to open", () => personal.IsVisibleAsync());
+        var button = await session.Page.Locator("[data-testid=workspace-current]").BoundingBoxAsync();
+        var menu = await session.Page.Locator("[data-testid=workspace-menu]").BoundingBoxAsync();
+        await SaveScreenshotAsync(session, "workspace-menu-1280.png");
+
+        Assert.True(menu!.Y >= button!.Y + button.Height - 1, "The menu should open below its button.");
+        Assert.Equal("true", await personal.GetAttributeAsync("aria-checked"));
+        await session.Page.ClickAsync("[data-testid=workspace-manage]");
+        await session.Page.WaitForURLAsync(portal.BaseUrl + "/teams**");
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task Desktop_navigation_marks_the_current_page_and_keeps_the_drawer_open()
     {
         await using var session = await SignedInSessionAsync("strider@example.com", width: 1280);

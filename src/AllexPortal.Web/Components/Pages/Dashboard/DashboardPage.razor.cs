@@ -59,6 +59,9 @@ public sealed partial class DashboardPage : IDisposable
 
     private static readonly (int Seconds, string Label)[] AutoRefreshChoices = [(0, "Off"), (30, "30 s"), (60, "1 min"), (300, "5 min")];
 
+    private static readonly (string Value, string Label)[] AutoRefreshOptions =
+        [.. AutoRefreshChoices.Select(c => (c.Seconds.ToString(CultureInfo.InvariantCulture), c.Label))];
+
     private IReadOnlyList<string> QuoteChoices => overview?.QuoteChoices ?? shares?.QuoteChoices ?? [];
 
     private string? SharesCaption => shares switch
