@@ -71,6 +71,34 @@ public sealed class DashboardPageAgainstSandboxTests : BunitContext, IClassFixtu
     }
 
     [Fact]
+    public void Settings_take_only_offered_choices_and_a_threshold_of_zero_or_more()
+    {
+        var page = Render<DashboardPage>();
+        page.WaitForElement("[data-testid=asset-table] [data-coin]", TimeSpan.FromSeconds(30));
+        var total = page.Find("[data-testid=total-card] [data-testid=value-amount]").TextContent;
+
+        page.Find("[data-testid=quote-select]").Change("not-a-coin");
+        page.Find("[data-testid=dust-threshold]").Change("-1");
+
+        var error = page.WaitForElement("[data-testid=dust-error]");
+        Assert.Contains("0 or more", error.TextContent, StringComparison.Ordinal);
+        Assert.Equal("true", page.Find("[data-testid=dust-threshold]").GetAttribute("aria-invalid"));
+        Assert.Equal("0.01", page.Find("[data-testid=dust-threshold]").GetAttribute("value"));
+        Assert.Equal(total, page.Find("[data-testid=total-card] [data-testid=value-amount]").TextContent);
+        Assert.NotNull(page.Find("[data-testid=quote-select] option[value=usdt][selected]"));
+
+        page.Find("[data-testid=dust-threshold]").Change("abc");
+        Assert.NotNull(page.Find("[data-testid=dust-error]"));
+        page.Find("[data-testid=dust-threshold]").Change("0");
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=dust-error]")), TimeSpan.FromSeconds(30));
+
+        page.Find("[data-testid=auto-refresh]").Change("7");
+        Assert.NotNull(page.Find("[data-testid=auto-refresh] option[value='0'][selected]"));
+        page.Find("[data-testid=auto-refresh]").Change("60");
+        Assert.NotNull(page.Find("[data-testid=auto-refresh] option[value='60'][selected]"));
+    }
+
+    [Fact]
     public async Task A_reload_while_the_exchange_fails_shows_the_last_snapshot_with_what_failed_and_when()
     {
         await using (var earlierCircuit = new DashboardViewer(portal.Services.CreateAsyncScope(), viewer.UserId, viewer.ConnectionId))
