@@ -90,12 +90,17 @@ public sealed class DashboardPageAgainstSandboxTests : BunitContext, IClassFixtu
         page.Find("[data-testid=dust-threshold]").Change("abc");
         Assert.NotNull(page.Find("[data-testid=dust-error]"));
         page.Find("[data-testid=dust-threshold]").Change("0");
-        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=dust-error]")), TimeSpan.FromSeconds(30));
+        // A valid threshold reloads the portfolio: wait until that reload is done before the next change.
+        page.WaitForAssertion(() =>
+        {
+            Assert.Empty(page.FindAll("[data-testid=dust-error]"));
+            Assert.False(page.Find("[data-testid=refresh]").HasAttribute("disabled"));
+        }, TimeSpan.FromSeconds(30));
 
         page.Find("[data-testid=auto-refresh]").Change("7");
-        Assert.NotNull(page.Find("[data-testid=auto-refresh] option[value='0'][selected]"));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=auto-refresh] option[value='0'][selected]")), TimeSpan.FromSeconds(10));
         page.Find("[data-testid=auto-refresh]").Change("60");
-        Assert.NotNull(page.Find("[data-testid=auto-refresh] option[value='60'][selected]"));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=auto-refresh] option[value='60'][selected]")), TimeSpan.FromSeconds(10));
     }
 
     [Fact]
