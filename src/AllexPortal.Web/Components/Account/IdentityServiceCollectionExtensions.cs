@@ -57,10 +57,12 @@ internal static class IdentityServiceCollectionExtensions
                 options.Lockout.MaxFailedAccessAttempts = MaxFailedAccessAttempts;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Stores.SchemaVersion = IdentitySchemaVersions.Version2;
+                PasswordPolicy.Apply(options.Password);
             })
             .AddUserManager<PortalUserManager>()
             .AddEntityFrameworkStores<PortalDb>()
             .AddSignInManager<AuditingSignInManager>()
+            .AddPasswordValidator<PasswordPolicy.GuessableValidator>()
             .AddDefaultTokenProviders();
 
         services.TryAddSingleton(TimeProvider.System);
