@@ -63,7 +63,8 @@ internal static class IdentityServiceCollectionExtensions
             .AddEntityFrameworkStores<PortalDb>()
             .AddSignInManager<AuditingSignInManager>()
             .AddPasswordValidator<PasswordPolicy.GuessableValidator>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EmailOutbox>();
