@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AllexPortal.Web.Audit;
 using AllexPortal.Web.Data;
+using AllexPortal.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,8 @@ public sealed class AuditingSignInManager(
     ILogger<SignInManager<PortalUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<PortalUser> confirmation,
-    AuditLog audit)
+    AuditLog audit,
+    TimeProvider time)
     : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     private bool refreshing;
@@ -51,6 +53,14 @@ public sealed class AuditingSignInManager(
     {
         ArgumentNullException.ThrowIfNull(user);
         var claims = additionalClaims.ToList();
+        if (!claims.Any(c => c.Type == SessionClaims.SignedInAt))
+        {
+            // A refreshed cookie (password change, 2FA set-up) keeps its session's sign-in time: refreshing must not
+            // extend the absolute lifetime.
+            var began = refreshing ? SessionClaims.SignedInAtOf(Context.User) : null;
+            claims.Add(SessionClaims.SignedInAtClaim(began ?? time.GetUtcNow()));
+        }
+
         await base.SignInWithClaimsAsync(user, authenticationProperties, claims);
         if (!refreshing)
         {

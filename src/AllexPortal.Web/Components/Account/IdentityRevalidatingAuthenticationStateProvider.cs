@@ -10,21 +10,32 @@ namespace AllexPortal.Web.Components.Account;
 
 /// <summary>
 /// Re-checks the signed-in user of every open circuit at <see cref="PortalSessionOptions.RevalidationInterval"/>:
-/// a changed security stamp (sign-out, password or 2FA change, lockout) or a lockout ends the circuit's
-/// authentication, and the page sends the browser to sign-in.
+/// a changed security stamp (sign-out, password or 2FA change, lockout), a lockout or a session past its
+/// <see cref="PortalSessionOptions.AbsoluteLifetime"/> ends the circuit's authentication, and the page sends the
+/// browser to sign-in.
 /// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
         IOptions<IdentityOptions> options,
-        IOptions<PortalSessionOptions> sessionOptions)
+        IOptions<PortalSessionOptions> sessionOptions,
+        TimeProvider time)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => sessionOptions.Value.RevalidationInterval;
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(
-        AuthenticationState authenticationState, CancellationToken cancellationToken)
+    protected override Task<bool> ValidateAuthenticationStateAsync(
+        AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        ValidateAsync(authenticationState, cancellationToken);
+
+    /// <summary>True while the circuit's session may go on: within its lifetime, stamp unchanged, not locked out.</summary>
+    internal async Task<bool> ValidateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
+        if (!SessionClaims.IsWithin(authenticationState.User, sessionOptions.Value.AbsoluteLifetime, time.GetUtcNow()))
+        {
+            return false;
+        }
+
         // A fresh scope, so the user is read from the database and not from a circuit-long cache.
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();

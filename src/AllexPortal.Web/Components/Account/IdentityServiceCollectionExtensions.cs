@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Email;
 using AllexPortal.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,9 +47,41 @@ internal static class IdentityServiceCollectionExtensions
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
         });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<PortalSessionOptions>>((cookie, session) =>
+            {
+                cookie.ExpireTimeSpan = session.Value.IdleTimeout;
+                cookie.SlidingExpiration = true;
+                var validateStamp = cookie.Events.OnValidatePrincipal;
+                cookie.Events.OnValidatePrincipal = async context =>
+                {
+                    var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                    if (!SessionClaims.IsWithin(context.Principal, session.Value.AbsoluteLifetime, now))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                        return;
+                    }
+
+                    await validateStamp(context);
+                };
+            });
         services.AddOptions<SecurityStampValidatorOptions>()
             .Configure<IOptions<PortalSessionOptions>>((validator, session) =>
-                validator.ValidationInterval = session.Value.RevalidationInterval);
+            {
+                validator.ValidationInterval = session.Value.RevalidationInterval;
+                // The stamp check rebuilds the principal from the database; the session's sign-in time goes with it.
+                validator.OnRefreshingPrincipal = refreshing =>
+                {
+                    if (refreshing.CurrentPrincipal?.FindFirst(SessionClaims.SignedInAt) is { } signedIn
+                        && refreshing.NewPrincipal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == SessionClaims.SignedInAt))
+                    {
+                        identity.AddClaim(new Claim(signedIn.Type, signedIn.Value, signedIn.ValueType));
+                    }
+
+                    return Task.CompletedTask;
+                };
+            });
 
         services.AddIdentityCore<PortalUser>(options =>
             {
