@@ -32,7 +32,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             return TypedResults.LocalRedirect("~/Account/Login");
         }).WithMetadata(new RequireAntiforgeryTokenAttribute());
 
-        var manageGroup = accountGroup.MapGroup("/Manage").RequireAuthorization();
+        var manageGroup = accountGroup.MapGroup("/Manage").RequireAuthorization(TwoFactorPolicy.SignedIn);
 
         var loggerFactory = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>();
         var downloadLogger = loggerFactory.CreateLogger("DownloadPersonalData");

@@ -28,6 +28,7 @@ internal static class IdentityServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        builder.AddPortalAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
