@@ -73,6 +73,7 @@ internal static class SecurityServiceCollectionExtensions
     public static WebApplication UsePortalSecurity(this WebApplication app)
     {
         app.UsePortalSecurityHeaders();
+        app.UsePortalCircuitOriginCheck();
         app.UseRateLimiter();
         return app;
     }
