@@ -15,6 +15,11 @@ internal static class SecurityServiceCollectionExtensions
     private static readonly string[] SignInPaths =
         ["/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode"];
 
+    /// <summary>Forms that create an account or send an e-mail (ASVS 5.0 2.4.1, anti-automation): each has its own
+    /// quota per address, of the same size as the sign-in limit, so nobody can mass-register or flood a mailbox.</summary>
+    private static readonly string[] MailingPaths =
+        ["/Account/Register", "/Account/ForgotPassword", "/Account/ResendEmailConfirmation"];
+
     public static WebApplicationBuilder AddPortalSecurity(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SignInRateLimitOptions>()
@@ -33,18 +38,18 @@ internal static class SecurityServiceCollectionExtensions
                 }
 
                 await rejected.HttpContext.Response.WriteAsync(
-                    "Too many sign-in attempts from this address. Wait a minute and try again.", cancellationToken);
+                    "Too many attempts from this address. Wait a minute and try again.", cancellationToken);
             };
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                if (!IsSignInAttempt(context.Request))
+                if (LimitedGroup(context.Request) is not { } group)
                 {
                     return RateLimitPartition.GetNoLimiter(string.Empty);
                 }
 
                 var limits = context.RequestServices.GetRequiredService<IOptions<SignInRateLimitOptions>>().Value;
                 var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
-                return RateLimitPartition.GetFixedWindowLimiter(address.ToString(), _ => new FixedWindowRateLimiterOptions
+                return RateLimitPartition.GetFixedWindowLimiter($"{group} {address}", _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = limits.PermitLimit,
                     Window = limits.Window,
@@ -78,7 +83,19 @@ internal static class SecurityServiceCollectionExtensions
         return app;
     }
 
-    private static bool IsSignInAttempt(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method)
-        && SignInPaths.Any(path => request.Path.Equals(path, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The quota a request counts against: all sign-in forms share one, each mailing form has its own; none for anything else.</summary>
+    private static string? LimitedGroup(HttpRequest request)
+    {
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            return null;
+        }
+
+        if (SignInPaths.Any(path => request.Path.Equals(path, StringComparison.OrdinalIgnoreCase)))
+        {
+            return "sign-in";
+        }
+
+        return MailingPaths.FirstOrDefault(path => request.Path.Equals(path, StringComparison.OrdinalIgnoreCase))?.ToUpperInvariant();
+    }
 }

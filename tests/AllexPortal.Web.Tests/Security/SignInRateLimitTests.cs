@@ -33,6 +33,37 @@ public sealed class SignInRateLimitTests(SignInRateLimitTests.ThreeAttemptsPorta
         }
     }
 
+    [Fact]
+    public async Task Password_reset_requests_beyond_the_limit_are_refused_with_429_and_send_nothing_more()
+    {
+        using var client = portal.CreatePortalClient();
+        var statuses = new List<HttpStatusCode>();
+
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            using var response = await client.SubmitFormAsync("/Account/ForgotPassword", "forgot-password",
+                new Dictionary<string, string> { ["Input.Email"] = $"flooded{attempt}@example.com" });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task Registrations_beyond_the_limit_are_refused_with_429_and_create_no_account()
+    {
+        using var client = portal.CreatePortalClient();
+        var statuses = new List<HttpStatusCode>();
+
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            using var response = await client.RegisterAsync($"mass-{attempt}-{Guid.NewGuid():N}@example.com");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests], statuses);
+    }
+
     /// <summary>A portal allowing three sign-in posts a minute per address.</summary>
     public sealed class ThreeAttemptsPortal : PortalFactory
     {
