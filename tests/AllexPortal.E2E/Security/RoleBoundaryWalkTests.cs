@@ -109,6 +109,10 @@ public sealed class RoleBoundaryWalkTests(RoleBoundaryWalkTests.Portal portal, C
         await VisitAsync(session, "/trade");
         Assert.True(await session.Page.Locator("[data-testid=open-order-activity] [data-testid=open-order]").CountAsync() >= 2,
             "The Trade page did not list the account's open orders: the walk would not have seen them leak.");
+        await Screenshots.SaveAsync(session.Page, "amounts-hidden-trade-1280.png");
+        await VisitAsync(session, "/wallet");
+        await session.Page.WaitForSelectorAsync("[data-testid=deposit-without-amounts]");
+        await Screenshots.SaveAsync(session.Page, "amounts-hidden-wallet-1280.png");
 
         // The control: a Viewer of the same team (with amounts) is shown the same orders with their figures, so the
         // search above would have found them.
