@@ -12,9 +12,11 @@ using AllexPortal.Web.Exchange;
 using AllexPortal.Web.Ledger;
 using AllexPortal.Web.Portfolio;
 using AllexPortal.Web.Teams;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace AllexPortal.E2E.Security;
@@ -102,6 +104,16 @@ public sealed class RoleBoundaryWalkTests(RoleBoundaryWalkTests.Portal portal, C
             if (received[i].Contains(world.OtherTeamName, StringComparison.Ordinal))
             {
                 findings.Add($"SignalR frame {i}: names the other team");
+            }
+        }
+
+        var demo = portal.Services.GetRequiredService<SandboxExchange>().Options.Demo;
+        var logs = portal.Logs.Text;
+        foreach (var (secret, what) in new[] { (demo.ApiKey, "exchange API key"), (demo.ApiSecret, "exchange API secret"), (demo.Password, "exchange password"), (PortalSession.Password, "portal password") })
+        {
+            if (logs.Contains(secret, StringComparison.Ordinal))
+            {
+                findings.Add($"server log: {what}");
             }
         }
 
@@ -352,10 +364,19 @@ public sealed class RoleBoundaryWalkTests(RoleBoundaryWalkTests.Portal portal, C
     /// syncs in seconds.</summary>
     public sealed class Portal : PortalServer
     {
+        /// <summary>Every line the portal logged.</summary>
+        public CapturedLogs Logs { get; } = new();
+
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             ["Sandbox:Demo:TradeCount"] = "200",
         };
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        }
     }
 
     /// <summary>The people, teams and connections of the walk, and the account's figures the set-up made.</summary>
