@@ -1,3 +1,4 @@
+using AllexPortal.Web.Access;
 using AllexPortal.Web.History;
 using AllexPortal.Web.Ledger;
 
@@ -24,7 +25,7 @@ public sealed class HistoryWithoutAmounts(HistoryService history)
     /// <exception cref="HistoryQueryException">An amount sort, a search, or anything <see cref="HistoryService"/> refuses.</exception>
     public async Task<HistoryPage<TradeActivity>> TradesAsync(string userId, HistoryQuery query, CancellationToken cancellationToken = default)
     {
-        var page = await history.TradesAsync(userId, Checked(query, TradeSorts), cancellationToken);
+        var page = await history.TradesAsync(userId, Checked(query, TradeSorts), PortalPermission.View, cancellationToken);
         return Project(page, TradeActivity.Of);
     }
 
@@ -32,7 +33,7 @@ public sealed class HistoryWithoutAmounts(HistoryService history)
     /// <exception cref="HistoryQueryException">An amount sort, a search, or anything <see cref="HistoryService"/> refuses.</exception>
     public async Task<HistoryPage<OrderActivity>> OrdersAsync(string userId, HistoryQuery query, CancellationToken cancellationToken = default)
     {
-        var page = await history.OrdersAsync(userId, Checked(query, OrderSorts), cancellationToken);
+        var page = await history.OrdersAsync(userId, Checked(query, OrderSorts), PortalPermission.View, cancellationToken);
         return Project(page, OrderActivity.Of);
     }
 
@@ -41,7 +42,7 @@ public sealed class HistoryWithoutAmounts(HistoryService history)
     public async Task<HistoryPage<TransferActivity>> TransfersAsync(
         string userId, TransferDirection direction, HistoryQuery query, CancellationToken cancellationToken = default)
     {
-        var page = await history.TransfersAsync(userId, direction, Checked(query, TransferSorts), cancellationToken);
+        var page = await history.TransfersAsync(userId, direction, Checked(query, TransferSorts), PortalPermission.View, cancellationToken);
         return Project(page, TransferActivity.Of);
     }
 

@@ -29,14 +29,21 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
 
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(10);
 
-    /// <summary>A page of fills.</summary>
+    /// <summary>A page of fills with their amounts: the role must hold <see cref="PortalPermission.ViewAmounts"/>
+    /// (<see cref="Amounts.HistoryWithoutAmounts"/> serves the others).</summary>
     /// <exception cref="ConnectionNotFoundException">A connection id the user does not own.</exception>
+    /// <exception cref="AccessDeniedException">A role without amounts.</exception>
     /// <exception cref="HistoryQueryException">An unknown sort column, status or cursor, or from after to.</exception>
-    public async Task<HistoryPage<LedgerTrade>> TradesAsync(string userId, HistoryQuery query, CancellationToken cancellationToken = default)
+    public Task<HistoryPage<LedgerTrade>> TradesAsync(string userId, HistoryQuery query, CancellationToken cancellationToken = default) =>
+        TradesAsync(userId, query, PortalPermission.ViewAmounts, cancellationToken);
+
+    /// <summary>A page of fills for a holder of <paramref name="permission"/>; only <see cref="Amounts.HistoryWithoutAmounts"/>
+    /// asks with <see cref="PortalPermission.View"/>, and strips the amounts before returning.</summary>
+    internal async Task<HistoryPage<LedgerTrade>> TradesAsync(string userId, HistoryQuery query, PortalPermission permission, CancellationToken cancellationToken)
     {
         var q = Checked(query, HistoryColumns.Trades);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var scope = await ScopeAsync(db, userId, q, PortalPermission.View, cancellationToken);
+        var scope = await ScopeAsync(db, userId, q, permission, cancellationToken);
         var filtered = FilterTrades(db.LedgerTrades.AsNoTracking(), scope, q);
         return await PageOfAsync(db, LedgerKind.Trades, scope, q, filtered, (rows, p) => SortTrades(rows, p, withCursor: true),
             t => new HistoryCursor(t.Timestamp, t.Id), () => TradeTotalsAsync(filtered, cancellationToken),
@@ -44,14 +51,19 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
             cancellationToken);
     }
 
-    /// <summary>A page of orders.</summary>
+    /// <summary>A page of orders with their amounts: the role must hold <see cref="PortalPermission.ViewAmounts"/>.</summary>
     /// <exception cref="ConnectionNotFoundException">A connection id the user does not own.</exception>
+    /// <exception cref="AccessDeniedException">A role without amounts.</exception>
     /// <exception cref="HistoryQueryException">An unknown sort column, status or cursor, or from after to.</exception>
-    public async Task<HistoryPage<LedgerOrder>> OrdersAsync(string userId, HistoryQuery query, CancellationToken cancellationToken = default)
+    public Task<HistoryPage<LedgerOrder>> OrdersAsync(string userId, HistoryQuery query, CancellationToken cancellationToken = default) =>
+        OrdersAsync(userId, query, PortalPermission.ViewAmounts, cancellationToken);
+
+    /// <summary>A page of orders for a holder of <paramref name="permission"/> (see the fills' overload).</summary>
+    internal async Task<HistoryPage<LedgerOrder>> OrdersAsync(string userId, HistoryQuery query, PortalPermission permission, CancellationToken cancellationToken)
     {
         var q = Checked(query, HistoryColumns.Orders);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var scope = await ScopeAsync(db, userId, q, PortalPermission.View, cancellationToken);
+        var scope = await ScopeAsync(db, userId, q, permission, cancellationToken);
         var filtered = FilterOrders(db.LedgerOrders.AsNoTracking(), scope, q);
         return await PageOfAsync(db, LedgerKind.Orders, scope, q, filtered, (rows, p) => SortOrders(rows, p, withCursor: true),
             o => new HistoryCursor(o.CreatedAt, o.Id), () => OrderTotalsAsync(filtered, cancellationToken),
@@ -59,15 +71,21 @@ public sealed class HistoryService(IDbContextFactory<PortalDb> databases, Portal
             cancellationToken);
     }
 
-    /// <summary>A page of deposits or withdrawals.</summary>
+    /// <summary>A page of deposits or withdrawals with their amounts: the role must hold <see cref="PortalPermission.ViewAmounts"/>.</summary>
     /// <exception cref="ConnectionNotFoundException">A connection id the user does not own.</exception>
+    /// <exception cref="AccessDeniedException">A role without amounts.</exception>
     /// <exception cref="HistoryQueryException">An unknown sort column, status or cursor, or from after to.</exception>
-    public async Task<HistoryPage<LedgerTransfer>> TransfersAsync(
-        string userId, TransferDirection direction, HistoryQuery query, CancellationToken cancellationToken = default)
+    public Task<HistoryPage<LedgerTransfer>> TransfersAsync(
+        string userId, TransferDirection direction, HistoryQuery query, CancellationToken cancellationToken = default) =>
+        TransfersAsync(userId, direction, query, PortalPermission.ViewAmounts, cancellationToken);
+
+    /// <summary>A page of deposits or withdrawals for a holder of <paramref name="permission"/> (see the fills' overload).</summary>
+    internal async Task<HistoryPage<LedgerTransfer>> TransfersAsync(
+        string userId, TransferDirection direction, HistoryQuery query, PortalPermission permission, CancellationToken cancellationToken)
     {
         var q = Checked(query, HistoryColumns.Transfers);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var scope = await ScopeAsync(db, userId, q, PortalPermission.View, cancellationToken);
+        var scope = await ScopeAsync(db, userId, q, permission, cancellationToken);
         var filtered = FilterTransfers(db.LedgerTransfers.AsNoTracking(), scope, direction, q);
         var kind = direction == TransferDirection.Deposit ? LedgerKind.Deposits : LedgerKind.Withdrawals;
         return await PageOfAsync(db, kind, scope, q, filtered, (rows, p) => SortTransfers(rows, p, withCursor: true),

@@ -43,10 +43,12 @@ public sealed class ConnectionOpener(PortalAccess access, ConnectionService conn
     public async Task<IReadOnlyList<TradingConnection>> ListAsync(string userId, Guid? workspaceId, CancellationToken cancellationToken = default)
     {
         var ids = await access.ConnectionsAsync(userId, workspaceId, PortalPermission.View, cancellationToken);
-        var roleTrades = (await access.FindWorkspaceAsync(userId, workspaceId, cancellationToken))?.Allows(PortalPermission.Trade) ?? false;
+        var grant = await access.FindWorkspaceAsync(userId, workspaceId, cancellationToken);
+        var roleTrades = grant?.Allows(PortalPermission.Trade) ?? false;
+        var roleShowsAmounts = grant?.Allows(PortalPermission.ViewAmounts) ?? false;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var rows = await db.Connections.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
-        return [.. rows.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Select(c => new TradingConnection(c.Id, c.Label, roleTrades, c.CanTrade))];
+        return [.. rows.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Select(c => new TradingConnection(c.Id, c.Label, roleTrades, c.CanTrade, roleShowsAmounts))];
     }
 
     /// <summary>The exchange a connection calls, for reading its public rules.</summary>

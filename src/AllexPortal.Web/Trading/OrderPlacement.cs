@@ -4,6 +4,7 @@ using AllexPortal.Exchange.Market;
 using AllexPortal.Exchange.Paging;
 using AllexPortal.Exchange.Trading;
 using AllexPortal.Web.Access;
+using AllexPortal.Web.Amounts;
 using AllexPortal.Web.Audit;
 
 namespace AllexPortal.Web.Trading;
@@ -80,11 +81,28 @@ public sealed partial class OrderPlacement(
         return result;
     }
 
-    /// <summary>The connection's open orders, newest first (up to 50), read from the exchange.</summary>
-    /// <exception cref="AccessDeniedException">Not a connection the user may see.</exception>
+    /// <summary>The connection's open orders, newest first (up to 50), read from the exchange, with their sizes and
+    /// prices: only for a role that shows amounts (<see cref="PortalPermission.ViewAmounts"/>).</summary>
+    /// <exception cref="AccessDeniedException">Not a connection the user may see, or a role without amounts.</exception>
     public async Task<IReadOnlyList<Order>> OpenOrdersAsync(string userId, Guid connectionId, string? symbol = null, CancellationToken cancellationToken = default)
     {
+        var connection = await opener.OpenAsync(userId, connectionId, PortalPermission.ViewAmounts, cancellationToken);
+        return await ReadOpenOrdersAsync(connection, symbol, cancellationToken);
+    }
+
+    /// <summary>The connection's open orders as a role without amounts may see them (<see cref="OpenOrderActivity"/>:
+    /// when, pair, side, type and the filled part in percent), projected here so no size, price or fee reaches the
+    /// page that asked.</summary>
+    /// <exception cref="AccessDeniedException">Not a connection the user may see.</exception>
+    public async Task<IReadOnlyList<OpenOrderActivity>> OpenOrderActivityAsync(
+        string userId, Guid connectionId, string? symbol = null, CancellationToken cancellationToken = default)
+    {
         var connection = await opener.OpenAsync(userId, connectionId, PortalPermission.View, cancellationToken);
+        return [.. (await ReadOpenOrdersAsync(connection, symbol, cancellationToken)).Select(OpenOrderActivity.Of)];
+    }
+
+    private static async Task<IReadOnlyList<Order>> ReadOpenOrdersAsync(GrantedConnection connection, string? symbol, CancellationToken cancellationToken)
+    {
         var page = await connection.Client.Trading.GetOrdersAsync(symbol, open: true,
             paging: new PageQuery { Limit = 50, Page = 1, OrderBy = "created_at", Order = SortOrder.Desc }, cancellationToken: cancellationToken);
         return page.Data;

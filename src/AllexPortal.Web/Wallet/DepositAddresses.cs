@@ -13,11 +13,12 @@ namespace AllexPortal.Web.Wallet;
 /// </summary>
 public sealed partial class DepositAddresses(ConnectionOpener opener, ILogger<DepositAddresses> logger)
 {
-    /// <summary>The addresses the exchange already created for the connection's account.</summary>
-    /// <exception cref="AccessDeniedException">Not a connection the user may see.</exception>
+    /// <summary>The addresses the exchange already created for the connection's account. A role needs
+    /// <see cref="PortalPermission.ViewAmounts"/>: a block explorer shows anyone the amounts sent to an address.</summary>
+    /// <exception cref="AccessDeniedException">Not a connection the user may see, or a role without amounts.</exception>
     public async Task<IReadOnlyList<WalletAddress>> ExistingAsync(string userId, Guid connectionId, CancellationToken cancellationToken = default)
     {
-        var connection = await opener.OpenAsync(userId, connectionId, PortalPermission.View, cancellationToken);
+        var connection = await opener.OpenAsync(userId, connectionId, PortalPermission.ViewAmounts, cancellationToken);
         var profile = await connection.Client.User.GetProfileAsync(cancellationToken);
         return [.. profile.Wallet.OrderBy(w => w.Currency, StringComparer.Ordinal).ThenBy(w => w.Network, StringComparer.Ordinal)];
     }

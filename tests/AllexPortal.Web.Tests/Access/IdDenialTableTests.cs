@@ -136,6 +136,8 @@ public sealed class IdDenialTableTests(TeamsPortal portal) : IClassFixture<Teams
             p.Get<OrderPlacement>().PairsAsync(p.Actor, p.B.ConnectionId, Token)),
         ["OrderPlacement.OpenOrdersAsync(String, Guid, String, CancellationToken)"] = p => Refused(() =>
             p.Get<OrderPlacement>().OpenOrdersAsync(p.Actor, p.B.ConnectionId, "btc-usdt", Token)),
+        ["OrderPlacement.OpenOrderActivityAsync(String, Guid, String, CancellationToken)"] = p => Refused(() =>
+            p.Get<OrderPlacement>().OpenOrderActivityAsync(p.Actor, p.B.ConnectionId, "btc-usdt", Token)),
         ["QuickTradeDesk.PairsAsync(String, Guid, CancellationToken)"] = p => Refused(() =>
             p.Get<QuickTradeDesk>().PairsAsync(p.Actor, p.B.ConnectionId, Token)),
         ["QuickTradeDesk.QuoteAsync(String, Guid, String, String, Decimal, CancellationToken)"] = p => Refused(() =>

@@ -2,6 +2,7 @@ using AllexPortal.Exchange.Errors;
 using AllexPortal.Exchange.Market;
 using AllexPortal.Exchange.Trading;
 using AllexPortal.Web.Access;
+using AllexPortal.Web.Amounts;
 using AllexPortal.Web.Data;
 using AllexPortal.Web.Orders;
 using AllexPortal.Web.Teams;
@@ -24,6 +25,7 @@ public sealed partial class TradePage : IDisposable
     private IReadOnlyList<TradingConnection>? connections;
     private IReadOnlyList<PairRules> pairs = [];
     private IReadOnlyList<Order>? openOrders;
+    private IReadOnlyList<OpenOrderActivity>? orderActivity;
     private IReadOnlyDictionary<OrderField, string>? serverErrors;
     private OrderPreview? preview;
     private Guid connectionId;
@@ -66,6 +68,7 @@ public sealed partial class TradePage : IDisposable
     {
         connections = null;
         openOrders = null;
+        orderActivity = null;
         problem = null;
         try
         {
@@ -110,13 +113,23 @@ public sealed partial class TradePage : IDisposable
     private async Task LoadOrdersAsync()
     {
         ordersProblem = null;
+        openOrders = null;
+        orderActivity = null;
         try
         {
-            openOrders = await Placement.OpenOrdersAsync(userId, connectionId);
+            // The role decides which the server builds: a role without amounts is given orders without sizes and
+            // prices, so the numbers never reach this circuit (the service checks the role again either way).
+            if (Selected is { RoleShowsAmounts: true })
+            {
+                openOrders = await Placement.OpenOrdersAsync(userId, connectionId);
+            }
+            else
+            {
+                orderActivity = await Placement.OpenOrderActivityAsync(userId, connectionId);
+            }
         }
         catch (Exception failure) when (failure is ExchangeApiException or AccessDeniedException)
         {
-            openOrders = null;
             ordersProblem = $"Open orders could not be read: {failure.Message}";
         }
     }

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
-namespace AllexPortal.E2E.ApiKeys;
+namespace AllexPortal.E2E.Infrastructure;
 
 /// <summary>
 /// Every WebSocket frame between the page and the portal (the Blazor circuit), kept so a test can ask whether a
@@ -25,6 +25,9 @@ public sealed partial class SignalRFrames
 
     /// <summary>How many frames were seen so far: a mark to search from later.</summary>
     public int Count => frames.Count;
+
+    /// <summary>Every frame seen so far, in order, readable as <see cref="Contain"/> searches them.</summary>
+    public IReadOnlyList<string> All => [.. frames];
 
     /// <summary>True when <paramref name="text"/> travelled in any frame from <paramref name="from"/> on.</summary>
     public bool Contain(string text, int from = 0) =>
