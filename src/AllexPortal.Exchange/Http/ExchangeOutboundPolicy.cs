@@ -25,8 +25,8 @@ public sealed class ExchangeOutboundPolicy
         this.allowances = allowances ?? throw new ArgumentNullException(nameof(allowances));
     }
 
-    /// <summary>The allowed API roots (base URL + <c>/v2</c>) now.</summary>
-    public IReadOnlyList<Uri> AllowedApiRoots()
+    /// <summary>The allowed exchanges' base URLs now (the configured exchange first), e.g. to offer them in a form.</summary>
+    public IReadOnlyList<Uri> AllowedBaseUrls()
     {
         var settings = options.Value;
         var bases = settings.AllowedBaseUrls.AsEnumerable();
@@ -35,8 +35,11 @@ public sealed class ExchangeOutboundPolicy
             bases = bases.Prepend(configured);
         }
 
-        return [.. bases.Concat(allowances.SelectMany(a => a.BaseUrls)).Select(u => AllexApiBase.From(u).ApiRoot).Distinct()];
+        return [.. allowances.SelectMany(a => a.BaseUrls).Concat(bases).DistinctBy(u => AllexApiBase.From(u).ApiRoot.AbsoluteUri, StringComparer.OrdinalIgnoreCase)];
     }
+
+    /// <summary>The allowed API roots (base URL + <c>/v2</c>) now.</summary>
+    public IReadOnlyList<Uri> AllowedApiRoots() => [.. AllowedBaseUrls().Select(u => AllexApiBase.From(u).ApiRoot)];
 
     /// <summary>True when <paramref name="baseUrl"/> (with or without <c>/v2</c>) is an allowed exchange.</summary>
     public bool IsAllowedBaseUrl(Uri baseUrl)

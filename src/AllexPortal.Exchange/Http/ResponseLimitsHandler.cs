@@ -9,7 +9,9 @@ namespace AllexPortal.Exchange.Http;
 /// Innermost handler of the shared pipeline: caps every answer's body at <see cref="AllexClientOptions.MaxResponseBytes"/>
 /// and the time to read it at <see cref="AllexClientOptions.ResponseBodyTimeout"/> (the resilience timeouts end when
 /// the headers arrive). A declared length over the cap is refused at once; a body that grows over it or trickles in
-/// too slowly fails the read with an <see cref="ExchangeApiException"/>, never with what the server sent.
+/// too slowly fails the read with an <see cref="ExchangeApiException"/>, never with what the server sent. A
+/// successful answer to a <c>format=csv</c> export must also declare itself as CSV (<c>text/csv</c>), so a page or
+/// file of another kind is never handed on as the exchange's export.
 /// </summary>
 internal sealed class ResponseLimitsHandler(IOptions<AllexClientOptions> options) : DelegatingHandler
 {
@@ -24,9 +26,22 @@ internal sealed class ResponseLimitsHandler(IOptions<AllexClientOptions> options
             throw TooLarge(endpoint, settings.MaxResponseBytes);
         }
 
+        if (response.IsSuccessStatusCode && IsCsvExport(request.RequestUri)
+            && !string.Equals(response.Content.Headers.ContentType?.MediaType, "text/csv", StringComparison.OrdinalIgnoreCase))
+        {
+            response.Dispose();
+            throw new ExchangeApiException(
+                ExchangeErrorKind.MalformedResponse,
+                $"The answer to {endpoint} is not the CSV file the exchange sends. Check that the base URL points at the exchange's API.",
+                endpoint);
+        }
+
         response.Content = new BoundedContent(response.Content, settings.MaxResponseBytes, settings.ResponseBodyTimeout, endpoint);
         return response;
     }
+
+    private static bool IsCsvExport(Uri? uri) =>
+        uri?.Query.Split(['?', '&'], StringSplitOptions.RemoveEmptyEntries).Contains("format=csv", StringComparer.OrdinalIgnoreCase) == true;
 
     internal static ExchangeApiException TooLarge(string endpoint, long limit) => new(
         ExchangeErrorKind.MalformedResponse,

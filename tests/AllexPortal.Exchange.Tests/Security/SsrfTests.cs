@@ -287,4 +287,19 @@ public sealed class SsrfTests
         Assert.DoesNotContain("127.0.0.1", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("refused", refused.Message, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Theory]
+    [InlineData("text/html", "<html><body>INTERNAL-BANNER</body></html>")]
+    [InlineData("application/json", """{"data":"INTERNAL-BANNER"}""")]
+    public async Task A_csv_export_answered_with_anything_but_csv_is_refused(string contentType, string body)
+    {
+        await using var stub = new ExchangeStub(o => o.MaxRetryAttempts = 0);
+        stub.Server.Given(Request.Create().WithPath("/v2/user/trades").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(202).WithHeader("Content-Type", contentType).WithBody(body));
+
+        var refused = await Assert.ThrowsAsync<ExchangeApiException>(() => stub.Factory.ForApiKey(stub.BaseUrl, Key).User.ExportTradesCsvAsync(cancellationToken: Ct));
+
+        Assert.Equal(ExchangeErrorKind.MalformedResponse, refused.Kind);
+        Assert.DoesNotContain("INTERNAL-BANNER", refused.Message, StringComparison.Ordinal);
+    }
 }
