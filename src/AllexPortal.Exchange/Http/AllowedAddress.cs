@@ -10,20 +10,20 @@ internal static class AllowedAddress
     {
         endpoint = new IPEndPoint(IPAddress.None, 0);
         var trimmed = text?.Trim() ?? "";
-        if (IPAddress.TryParse(trimmed, out var address) && IsCanonicalAddress(trimmed))
+        if (!IPEndPoint.TryParse(trimmed, out var parsed) || !IsCanonicalAddress(AddressPart(trimmed)))
         {
-            endpoint = new IPEndPoint(ExchangeOutboundPolicy.Canonical(address), 0);
-            return true;
+            return false;
         }
 
-        if (IPEndPoint.TryParse(trimmed, out var parsed) && IsCanonicalAddress(trimmed[..trimmed.LastIndexOf(':')].Trim('[', ']')))
-        {
-            endpoint = new IPEndPoint(ExchangeOutboundPolicy.Canonical(parsed.Address), parsed.Port);
-            return true;
-        }
-
-        return false;
+        endpoint = new IPEndPoint(ExchangeOutboundPolicy.Canonical(parsed.Address), parsed.Port);
+        return true;
     }
+
+    /// <summary>The address as written: inside brackets, before an IPv4 address's port, or the whole text.</summary>
+    private static string AddressPart(string text) =>
+        text.StartsWith('[') ? text[1..text.IndexOf(']', StringComparison.Ordinal)]
+        : text.Count(c => c == ':') == 1 ? text[..text.IndexOf(':', StringComparison.Ordinal)]
+        : text;
 
     /// <summary>Only the usual dotted-quad or IPv6 spelling: "2130706433" or "0x7f.1" in an allowance would
     /// be too easy to misread.</summary>

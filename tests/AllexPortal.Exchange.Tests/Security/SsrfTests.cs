@@ -302,4 +302,32 @@ public sealed class SsrfTests
         Assert.Equal(ExchangeErrorKind.MalformedResponse, refused.Kind);
         Assert.DoesNotContain("INTERNAL-BANNER", refused.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("10.0.0.5", true)]
+    [InlineData("127.0.0.1:5090", true)]
+    [InlineData("[::1]:5090", true)]
+    [InlineData("::1", true)]
+    [InlineData("2130706433", false)]
+    [InlineData("0x7f.1", false)]
+    [InlineData("0177.0.0.1", false)]
+    [InlineData("localhost", false)]
+    [InlineData("10.0.0.0/8", false)]
+    public void An_address_allowance_must_be_one_plainly_written_address(string entry, bool valid)
+    {
+        var options = new Configuration.AllexClientOptions();
+        options.AllowedAddresses.Add(entry);
+
+        Assert.Equal(valid, options.Validate() is null);
+    }
+
+    [Fact]
+    public async Task An_allowance_with_a_port_allows_that_port_only()
+    {
+        await using var exchange = new GuardedExchange(o => o.AllowedAddresses.Add("[::1]:5090"));
+
+        Assert.True(exchange.Policy.IsAllowedAddress(IPAddress.IPv6Loopback, 5090));
+        Assert.False(exchange.Policy.IsAllowedAddress(IPAddress.IPv6Loopback, 6379));
+        Assert.False(exchange.Policy.IsAllowedAddress(IPAddress.Loopback, 5090));
+    }
 }
