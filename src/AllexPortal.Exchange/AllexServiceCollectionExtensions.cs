@@ -32,6 +32,11 @@ public static class AllexServiceCollectionExtensions
         services.TryAddSingleton<ExchangeHostRateLimiter>();
         services.TryAddSingleton<AllexRefitSettings>();
         services.TryAddTransient<RequestAuthenticationHandler>();
+        services.TryAddSingleton<ExchangeOutboundPolicy>();
+        services.TryAddSingleton<IExchangeHostResolver, SystemExchangeHostResolver>();
+        services.TryAddSingleton<ExchangeConnectGuard>();
+        services.TryAddTransient<OutboundPolicyHandler>();
+        services.TryAddTransient<ResponseLimitsHandler>();
         services.TryAddSingleton<IAllexClientFactory, AllexClientFactory>();
 
         services.AddHttpClient(AllexClientFactory.HttpClientName).AddAllexPipeline();
@@ -47,15 +52,32 @@ public static class AllexServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// The shared pipeline, outside in: the outbound policy (allowed exchanges, no redirects), resilience, signing,
+    /// response limits, and a socket handler that never follows redirects, uses no proxy or cookies and connects only
+    /// through <see cref="ExchangeConnectGuard"/>.
+    /// </summary>
     private static IHttpClientBuilder AddAllexPipeline(this IHttpClientBuilder builder)
     {
         builder
+            .AddHttpMessageHandler<OutboundPolicyHandler>()
             .AddResilienceHandler(AllexResiliencePipeline.Name, (pipeline, context) => AllexResiliencePipeline.Configure(
                 pipeline,
                 context.ServiceProvider.GetRequiredService<IOptions<AllexClientOptions>>().Value,
                 context.ServiceProvider.GetRequiredService<ExchangeHostRateLimiter>(),
                 context.ServiceProvider.GetRequiredService<TimeProvider>()))
             .SelectPipelineByAuthority();
-        return builder.AddHttpMessageHandler<RequestAuthenticationHandler>();
+        return builder
+            .AddHttpMessageHandler<RequestAuthenticationHandler>()
+            .AddHttpMessageHandler<ResponseLimitsHandler>()
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseProxy = false,
+                UseCookies = false,
+                MaxResponseHeadersLength = 64,
+                ConnectTimeout = provider.GetRequiredService<IOptions<AllexClientOptions>>().Value.AttemptTimeout,
+                ConnectCallback = provider.GetRequiredService<ExchangeConnectGuard>().ConnectAsync,
+            });
     }
 }

@@ -42,9 +42,48 @@ public sealed class AllexClientOptions
     /// </summary>
     public TimeSpan MaxRetryAfterWait { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Base URLs (without <c>/v2</c>) the client may call besides <see cref="BaseUrl"/>, matched exactly on scheme,
+    /// host, port and path prefix. Every request of every client the factory builds is checked against them (and
+    /// <see cref="IExchangeAllowances"/> registered by the host) before it is sent; anything else is refused with
+    /// <see cref="Errors.ExchangeErrorKind.DestinationRefused"/>. Empty with no <see cref="BaseUrl"/>: nothing is allowed.
+    /// </summary>
+    public IList<Uri> AllowedBaseUrls { get; } = [];
+
+    /// <summary>
+    /// IP addresses (<c>10.0.0.5</c>) or address:port pairs (<c>127.0.0.1:5090</c>, <c>[::1]:5090</c>) the connection
+    /// guard lets through although they are loopback, private, link-local, unique-local, multicast or otherwise not
+    /// public. Only these exact addresses: a name resolving to any other such address is refused before connecting.
+    /// </summary>
+    public IList<string> AllowedAddresses { get; } = [];
+
+    /// <summary>Largest answer body read from the exchange (JSON or CSV); a longer one fails the call. Default 64 MB.</summary>
+    public long MaxResponseBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Time allowed to read an answer's body once its headers arrived (the attempt timeout ends at the headers); a
+    /// body trickling in slower fails the call. Default 2 minutes, enough for a large CSV export.
+    /// </summary>
+    public TimeSpan ResponseBodyTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Describes what is wrong with these settings, or returns null when they are usable.</summary>
     public string? Validate()
     {
+        if (AllowedBaseUrls.Any(u => u is null || !u.IsAbsoluteUri || (u.Scheme != Uri.UriSchemeHttp && u.Scheme != Uri.UriSchemeHttps) || u.UserInfo.Length > 0))
+        {
+            return "Exchange AllowedBaseUrls must be absolute http(s) URLs without user information.";
+        }
+
+        if (AllowedAddresses.Any(a => !Http.AllowedAddress.TryParse(a, out _)))
+        {
+            return "Exchange AllowedAddresses must be IP addresses, optionally with a port (10.0.0.5, 127.0.0.1:5090, [::1]:5090).";
+        }
+
+        if (MaxResponseBytes < 1024 || ResponseBodyTimeout <= TimeSpan.Zero)
+        {
+            return "Exchange MaxResponseBytes must be at least 1024 and ResponseBodyTimeout positive.";
+        }
+
         if (BaseUrl is { IsAbsoluteUri: false })
         {
             return "Exchange BaseUrl must be an absolute http(s) URL.";

@@ -35,4 +35,11 @@ public enum ExchangeErrorKind
 
     /// <summary>The answer was not the JSON this client understands.</summary>
     MalformedResponse,
+
+    /// <summary>
+    /// The portal's outbound policy refused the destination before anything was sent: the base URL is not an
+    /// allowed exchange, the host resolves to a loopback, private, link-local or multicast address the operator did
+    /// not allow, or the exchange answered with a redirect (never followed).
+    /// </summary>
+    DestinationRefused,
 }

@@ -16,6 +16,9 @@ internal sealed class ExchangeErrorTranslation(TimeProvider timeProvider)
 {
     private const int MaxErrorBodyChars = 16_384;
 
+    /// <summary>Longest exchange <c>message</c> passed on to users; the rest of an error body never is.</summary>
+    internal const int MaxExchangeMessageChars = 200;
+
     public async ValueTask<Exception?> FromResponseAsync(HttpResponseMessage response)
     {
         if (response.IsSuccessStatusCode)
@@ -56,11 +59,15 @@ internal sealed class ExchangeErrorTranslation(TimeProvider timeProvider)
 
     public ValueTask<Exception?> FromDeserialization(HttpResponseMessage response, Exception exception)
     {
+        if (exception is ExchangeApiException limited)
+        {
+            return ValueTask.FromResult<Exception?>(limited);
+        }
+
         var endpoint = EndpointOf(response.RequestMessage);
-        var detail = exception is JsonException json ? json.Message : exception.GetType().Name;
         return ValueTask.FromResult<Exception?>(new ExchangeApiException(
             ExchangeErrorKind.MalformedResponse,
-            $"The answer to {endpoint} is not the JSON this client expects ({detail}). Check that the base URL points at the exchange's API and not at a web page or proxy.",
+            $"The answer to {endpoint} is not the JSON this client expects. Check that the base URL points at the exchange's API and not at a web page or proxy.",
             endpoint,
             response.StatusCode,
             innerException: exception));
@@ -97,9 +104,13 @@ internal sealed class ExchangeErrorTranslation(TimeProvider timeProvider)
                 endpoint,
                 retryAfter: limited.RetryAfter,
                 innerException: exception),
+            HttpRequestException { InnerException: ExchangeApiException refused } => new ExchangeApiException(
+                refused.Kind, refused.Message, endpoint, innerException: exception),
+            // The transport's own text names addresses, ports and what a host answered ("Connection refused
+            // (10.0.0.5:6379)"): enough to scan a network with, so the user sees only what failed.
             HttpRequestException => new ExchangeApiException(
                 ExchangeErrorKind.Unreachable,
-                $"The exchange could not be reached for {endpoint} ({exception.Message}). Check the base URL and this server's network.",
+                $"The exchange could not be reached for {endpoint} (no connection, or it broke off). Check the exchange's address and this server's network.",
                 endpoint,
                 innerException: exception),
             _ => exception,
@@ -143,7 +154,7 @@ internal sealed class ExchangeErrorTranslation(TimeProvider timeProvider)
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
-            var message = root.TryGetProperty("message", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null;
+            var message = root.TryGetProperty("message", out var text) && text.ValueKind == JsonValueKind.String ? PlainText(text.GetString()) : null;
             var failed = root.TryGetProperty("failedValidation", out var flag) && flag.ValueKind == JsonValueKind.True;
             return (message, failed);
         }
@@ -151,6 +162,41 @@ internal sealed class ExchangeErrorTranslation(TimeProvider timeProvider)
         {
             return (null, false);
         }
+    }
+
+    /// <summary>The exchange's message as one line of plain text: control characters and markup brackets dropped,
+    /// white space collapsed, cut at <see cref="MaxExchangeMessageChars"/>.</summary>
+    internal static string? PlainText(string? message)
+    {
+        if (message is null)
+        {
+            return null;
+        }
+
+        var builder = new System.Text.StringBuilder(Math.Min(message.Length, MaxExchangeMessageChars));
+        foreach (var c in message)
+        {
+            if (builder.Length >= MaxExchangeMessageChars)
+            {
+                builder.Append('…');
+                break;
+            }
+
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                if (builder.Length > 0 && builder[^1] != ' ')
+                {
+                    builder.Append(' ');
+                }
+            }
+            else if (c is not ('<' or '>') && !char.IsSurrogate(c) && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format)
+            {
+                builder.Append(c);
+            }
+        }
+
+        var text = builder.ToString().Trim();
+        return text.Length == 0 ? null : text;
     }
 
     private static async Task<string> ReadBoundedAsync(HttpResponseMessage response)

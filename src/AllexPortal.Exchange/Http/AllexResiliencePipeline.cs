@@ -46,7 +46,8 @@ internal static class AllexResiliencePipeline
 
     private static bool ShouldRetry(ResilienceContext context, Outcome<HttpResponseMessage> outcome, AllexClientOptions options, TimeProvider timeProvider)
     {
-        if (context.GetRequestMessage()?.Method != HttpMethod.Get || !HttpClientResiliencePredicates.IsTransient(outcome))
+        if (context.GetRequestMessage()?.Method != HttpMethod.Get || !HttpClientResiliencePredicates.IsTransient(outcome)
+            || outcome.Exception?.InnerException is Errors.ExchangeApiException)
         {
             return false;
         }

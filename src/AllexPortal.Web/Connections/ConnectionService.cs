@@ -1,4 +1,6 @@
 using AllexPortal.Exchange;
+using AllexPortal.Exchange.Configuration;
+using AllexPortal.Exchange.Http;
 using AllexPortal.Exchange.Security;
 using AllexPortal.Web.Access;
 using AllexPortal.Web.Audit;
@@ -30,21 +32,25 @@ public sealed class ConnectionService(
     IAllexClientFactory clients,
     PortalExchangeEndpoint endpoint,
     KeyPermissionProbe probe,
-    IOptions<PortalExchangeOptions> exchange,
+    ExchangeOutboundPolicy outbound,
     KeyRingProtection keyRing,
     IHostEnvironment environment,
     TimeProvider time)
 {
-    /// <summary>ALLEX, the exchange the portal is made for.</summary>
-    public static readonly Uri AllexBaseUrl = new("https://api.allex.online");
+    /// <summary>The base URL the add form starts with: in demo mode the embedded sandbox, otherwise the configured exchange.</summary>
+    public Uri DefaultBaseUrl => endpoint.BaseUrl;
 
-    /// <summary>The base URL the add form starts with: in demo mode the embedded sandbox, otherwise ALLEX.</summary>
-    public Uri DefaultBaseUrl => exchange.Value.IsDemo ? endpoint.BaseUrl : AllexBaseUrl;
+    /// <summary>The exchanges a user may connect to (<c>Exchange:BaseUrl</c> or the demo's sandbox, then
+    /// <c>Exchange:AllowedBaseUrls</c>): the same list the client's outbound policy enforces on every request.</summary>
+    public IReadOnlyList<Uri> AllowedExchanges => outbound.AllowedBaseUrls();
 
     /// <summary>Checks a key against the exchange without saving it, so the page can show what it may do.</summary>
-    /// <exception cref="ConnectionRefusedException">Invalid input, or the key cannot read.</exception>
-    public Task<KeyPermissions> CheckAsync(string? baseUrl, string? apiKey, string? apiSecret, CancellationToken cancellationToken = default) =>
-        probe.ProbeAsync(ConnectionInput.BaseUrl(baseUrl), ConnectionInput.Credentials(apiKey, apiSecret), cancellationToken);
+    /// <exception cref="ConnectionRefusedException">Invalid input, an exchange that is not allowed (nothing is sent), or the key cannot read.</exception>
+    public Task<KeyPermissions> CheckAsync(string? baseUrl, string? apiKey, string? apiSecret, CancellationToken cancellationToken = default)
+    {
+        var credentials = ConnectionInput.Credentials(apiKey, apiSecret);
+        return probe.ProbeAsync(AllowedExchange(baseUrl), credentials, cancellationToken);
+    }
 
     /// <summary>
     /// Checks the key against the exchange, then saves it encrypted. A key that can (or may) withdraw is saved
@@ -59,9 +65,9 @@ public sealed class ConnectionService(
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await RefuseSharedDemoAccountAsync(db, userId, cancellationToken);
         var name = ConnectionInput.Label(label);
-        var url = ConnectionInput.BaseUrl(baseUrl);
-        RefuseRealExchangeWithoutProtectedKeyRing(url);
+        RefuseRealExchangeWithoutProtectedKeyRing(ConnectionInput.BaseUrl(baseUrl));
         var credentials = ConnectionInput.Credentials(apiKey, apiSecret);
+        var url = AllowedExchange(baseUrl);
         var permissions = await CheckConfirmedAsync(url, credentials, withdrawalConfirmed, cancellationToken);
 
         var now = Now();
@@ -97,16 +103,33 @@ public sealed class ConnectionService(
             $"({endpoint.BaseUrl}). To store a key of a real exchange, configure DataProtection:Certificate:Path (see the README).");
     }
 
+    /// <summary>The embedded sandbox, matched exactly (scheme, host, port and path): not any loopback URL whose
+    /// path ends in the sandbox prefix.</summary>
     private bool IsEmbeddedSandbox(Uri url)
     {
-        if (!exchange.Value.IsDemo)
+        if (endpoint.EmbeddedSandboxBaseUrl is not { } sandbox)
         {
             return false;
         }
 
-        var sandbox = endpoint.BaseUrl;
-        var samePath = string.Equals(url.AbsolutePath.TrimEnd('/'), sandbox.AbsolutePath.TrimEnd('/'), StringComparison.Ordinal);
-        return samePath && (url.IsLoopback || string.Equals(url.Authority, sandbox.Authority, StringComparison.OrdinalIgnoreCase));
+        var a = AllexApiBase.From(url).ApiRoot;
+        var b = AllexApiBase.From(sandbox).ApiRoot;
+        return string.Equals(a.GetLeftPart(UriPartial.Authority), b.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase)
+            && string.Equals(a.AbsolutePath, b.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    /// <summary>The typed base URL when it is one of the allowed exchanges; refused before anything is sent otherwise.</summary>
+    private Uri AllowedExchange(string? baseUrl)
+    {
+        var url = ConnectionInput.BaseUrl(baseUrl);
+        if (outbound.IsAllowedBaseUrl(url))
+        {
+            return url;
+        }
+
+        throw new ConnectionRefusedException(
+            $"This portal connects only to {string.Join(", ", AllowedExchanges.Select(u => u.AbsoluteUri))}. " +
+            "Choose one of these exchanges; the portal's operator can allow other HollaEx Kit exchanges (Exchange:AllowedBaseUrls).");
     }
 
     /// <summary>Replaces the key and secret of a connection (checked like a new key) and clears its last error; the key's owner only.</summary>

@@ -1,4 +1,5 @@
 using AllexPortal.Exchange;
+using AllexPortal.Exchange.Configuration;
 using AllexPortal.Sandbox;
 using Microsoft.Extensions.Options;
 
@@ -16,9 +17,12 @@ public static class ExchangeServiceCollectionExtensions
             .Validate(o => o.SandboxPrefix.StartsWith('/'), "Exchange:SandboxPrefix must start with '/'.")
             .ValidateOnStart();
         builder.Services.AddSingleton<PortalExchangeEndpoint>();
+        builder.Services.AddSingleton<IExchangeAllowances, EmbeddedSandboxAllowance>();
         builder.Services.AddAllexClient(o =>
         {
-            // The client's own limits (requests per second, timeouts, retries) are tuned in the same section.
+            // The client's own limits (requests per second, timeouts, retries) and the outbound policy
+            // (Exchange:AllowedBaseUrls, Exchange:AllowedAddresses) are set in the same section. The configured
+            // exchange is always allowed; in demo mode the embedded sandbox is, exactly (EmbeddedSandboxAllowance).
             section.Bind(o);
             o.BaseUrl = exchange.BaseUrl;
         });

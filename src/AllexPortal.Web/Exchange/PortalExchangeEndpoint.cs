@@ -10,12 +10,20 @@ namespace AllexPortal.Web.Exchange;
 /// </summary>
 public sealed class PortalExchangeEndpoint(IOptions<PortalExchangeOptions> options, IServer server)
 {
-    public Uri BaseUrl => options.Value.BaseUrl ?? DemoBaseUrl();
+    public Uri BaseUrl => options.Value.BaseUrl ?? DemoBaseUrl()
+        ?? throw new InvalidOperationException("The demo exchange is reachable only once the portal is listening.");
 
-    private Uri DemoBaseUrl()
+    /// <summary>The embedded sandbox's base URL in demo mode once the portal listens; otherwise null.</summary>
+    public Uri? EmbeddedSandboxBaseUrl => options.Value.IsDemo ? DemoBaseUrl() : null;
+
+    private Uri? DemoBaseUrl()
     {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? throw new InvalidOperationException("The demo exchange is reachable only once the portal is listening.");
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null)
+        {
+            return null;
+        }
+
         var local = new UriBuilder(address.Replace("://+", "://localhost", StringComparison.Ordinal)
             .Replace("://*", "://localhost", StringComparison.Ordinal)
             .Replace("://[::]", "://localhost", StringComparison.Ordinal)

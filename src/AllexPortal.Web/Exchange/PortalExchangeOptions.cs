@@ -4,6 +4,9 @@ namespace AllexPortal.Web.Exchange;
 /// Which exchange the portal talks to (section <c>Exchange</c>). With no <see cref="BaseUrl"/> the portal runs
 /// in demo mode: the sandbox exchange is mounted in-process under <see cref="SandboxPrefix"/> and called over
 /// real HTTP like any exchange, so the portal works with no account and no network.
+/// The same section also configures the exchange client, including its outbound policy: <c>Exchange:AllowedBaseUrls</c>
+/// (exchanges users may connect to besides this one; in demo mode the embedded sandbox is allowed exactly) and
+/// <c>Exchange:AllowedAddresses</c> (exact loopback or private addresses an allowed exchange may resolve to).
 /// </summary>
 public sealed class PortalExchangeOptions
 {

@@ -3,13 +3,17 @@ using AllexPortal.Exchange.Errors;
 using AllexPortal.Exchange.Paging;
 using AllexPortal.Web.Access;
 using AllexPortal.Web.Connections;
+using System.Text;
 using Microsoft.Net.Http.Headers;
 
 namespace AllexPortal.Web.History;
 
 /// <summary>
 /// Streams the exchange's own CSV (<c>format=csv</c>) of a connection's trades, deposits or withdrawals to the
-/// browser, unchanged. The status is decided only after the exchange's first bytes arrived; a failure after that
+/// browser. Only an answer the exchange declares as CSV passes (the client refuses any other content type, caps
+/// its size at <c>Exchange:MaxResponseBytes</c> and its reading time at <c>Exchange:ResponseBodyTimeout</c>), and
+/// cells that a spreadsheet would run as a formula are neutralised as in the portal's own exports
+/// (<see cref="CsvFormulaNeutraliser"/>); everything else arrives unchanged. The status is decided only after the exchange's first bytes arrived; a failure after that
 /// aborts the download instead of ending it, so a half file is never presented as complete. The connection must be
 /// in the workspace named by <c>?workspace=</c> (absent: personal) and the user must hold
 /// <see cref="PortalPermission.Export"/> there.
@@ -103,16 +107,25 @@ public sealed class ExchangeCsvPassthrough(
             response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = name }.ToString();
             response.Headers.CacheControl = "no-store";
             await http.RequestServices.GetRequiredService<Audit.AuditLog>().RecordAsync(userId, Audit.AuditAction.ExportDownloaded, name, $"the exchange's {file} of connection {connectionId}", query.Workspace, CancellationToken.None);
-            await response.Body.WriteAsync(first.AsMemory(0, firstLength), cancellationToken);
+            var decoder = Encoding.UTF8.GetDecoder();
+            var neutraliser = new CsvFormulaNeutraliser();
+            await WriteNeutralisedAsync(response.Body, decoder, neutraliser, first.AsMemory(0, firstLength), last: firstLength < first.Length, cancellationToken);
             if (firstLength == first.Length)
             {
                 try
                 {
-                    await upstream.CopyToAsync(response.Body, ChunkSize, cancellationToken);
+                    int read;
+                    while ((read = await upstream.ReadAsync(first, cancellationToken)) > 0)
+                    {
+                        await WriteNeutralisedAsync(response.Body, decoder, neutraliser, first.AsMemory(0, read), last: false, cancellationToken);
+                    }
+
+                    await WriteNeutralisedAsync(response.Body, decoder, neutraliser, Memory<byte>.Empty, last: true, cancellationToken);
                 }
                 catch (Exception e) when (e is IOException or HttpRequestException or ExchangeApiException)
                 {
-                    logger.LogWarning(e, "The exchange's {File} of connection {ConnectionId} broke off mid-way; aborting the download.", file, connectionId);
+                    logger.LogWarning("The exchange's {File} of connection {ConnectionId} broke off mid-way ({Kind}); aborting the download.",
+                        file, connectionId, (e as ExchangeApiException)?.Kind.ToString() ?? e.GetType().Name);
                     http.Abort();
                     return Results.Empty;
                 }
@@ -120,6 +133,25 @@ public sealed class ExchangeCsvPassthrough(
         }
         return Results.Empty;
     }
+
+    /// <summary>Decodes <paramref name="bytes"/> (UTF-8, split characters carried over), neutralises formula cells and
+    /// writes what is complete; <paramref name="last"/> flushes the final field.</summary>
+    private static async Task WriteNeutralisedAsync(
+        Stream body, Decoder decoder, CsvFormulaNeutraliser neutraliser, ReadOnlyMemory<byte> bytes, bool last, CancellationToken cancellationToken)
+    {
+        var chars = new char[decoder.GetCharCount(bytes.Span, flush: last)];
+        var count = decoder.GetChars(bytes.Span, chars, flush: last);
+        var output = new StringBuilder(count + 16);
+        neutraliser.Push(chars.AsSpan(0, count), output);
+        if (last)
+        {
+            neutraliser.Complete(output);
+        }
+
+        await body.WriteAsync(Utf8.GetBytes(output.ToString()), cancellationToken);
+    }
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private IResult Failed(Exception e, string userId, Guid connectionId, string file)
     {

@@ -78,7 +78,11 @@ public class ErrorMappingTests
     [Fact]
     public async Task Unreachable_host_yields_an_unreachable_error()
     {
-        await using var stub = new ExchangeStub(o => o.MaxRetryAttempts = 0);
+        await using var stub = new ExchangeStub(o =>
+        {
+            o.MaxRetryAttempts = 0;
+            o.AllowedBaseUrls.Add(new Uri("http://127.0.0.1:1/"));
+        });
         var client = stub.Factory.ForPublic(new Uri("http://127.0.0.1:1/"));
 
         var failure = await Assert.ThrowsAsync<ExchangeApiException>(() => client.GetHealthAsync(TestContext.Current.CancellationToken));

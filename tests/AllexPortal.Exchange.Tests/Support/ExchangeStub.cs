@@ -27,9 +27,14 @@ internal sealed class ExchangeStub : IAsyncDisposable
         services.AddAllexClient(options =>
         {
             options.BaseUrl = new Uri(Server.Url!);
+            options.AllowedBaseUrls.Add(new Uri(new Uri(Server.Url!), "/sandbox/")); // the same stub as a prefixed mount
             options.RequestsPerSecond = 1000;
             options.BurstSize = 1000;
             options.RetryBaseDelay = TimeSpan.FromMilliseconds(20);
+            // The stub listens on loopback, which the connection guard refuses unless allowed: allowed exactly, as an
+            // operator would allow an exchange on a private address.
+            options.AllowedAddresses.Add("127.0.0.1");
+            options.AllowedAddresses.Add("::1");
             configure?.Invoke(options);
         });
         provider = services.BuildServiceProvider(validateScopes: true);

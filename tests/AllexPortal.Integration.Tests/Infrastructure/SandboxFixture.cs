@@ -101,7 +101,7 @@ public class SandboxFixture : IAsyncLifetime
         };
         Configure(options);
         Server = await SandboxServer.StartAsync(options, SandboxClock, PathPrefix, TestContext.Current.CancellationToken);
-        Clients = new ClientHost(configure: ConfigureClient);
+        Clients = new ClientHost(BaseUrl, configure: ConfigureClient);
     }
 
     public async ValueTask DisposeAsync()

@@ -26,7 +26,7 @@ public sealed class AuthenticationRefusalTests(SandboxFixture sandbox) : IClassF
     [Fact]
     public async Task A_request_whose_api_expires_has_passed_is_refused_as_bad_credentials()
     {
-        await using var lateClock = new ClientHost(new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(-5)));
+        await using var lateClock = new ClientHost(sandbox.BaseUrl, new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(-5)));
         var client = lateClock.Factory.ForApiKey(sandbox.BaseUrl, new ApiKeyCredentials(sandbox.Demo.ApiKey, sandbox.Demo.ApiSecret));
 
         var failure = await Assert.ThrowsAsync<ExchangeApiException>(() => client.User.GetBalanceAsync(Ct));

@@ -102,7 +102,7 @@ public sealed class AddConnectionTests(SandboxPortal portal) : IClassFixture<San
         await using var scope = portal.Services.CreateAsyncScope();
 
         var refused = await Assert.ThrowsAsync<ConnectionRefusedException>(() =>
-            portal.Connections(scope).AddAsync(userId, "Nowhere", "http://127.0.0.1:1/", portal.DemoKey.ApiKey, portal.DemoKey.ApiSecret, cancellationToken: Token));
+            portal.Connections(scope).AddAsync(userId, "Nowhere", SandboxPortal.ClosedPortExchange.AbsoluteUri, portal.DemoKey.ApiKey, portal.DemoKey.ApiSecret, cancellationToken: Token));
 
         Assert.Contains("could not be reached", refused.Message, StringComparison.Ordinal);
     }

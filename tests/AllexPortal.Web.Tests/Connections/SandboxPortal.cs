@@ -24,6 +24,16 @@ public sealed class SandboxPortal : ListeningPortal
     private readonly SemaphoreSlim keyGate = new(1, 1);
     private readonly Dictionary<ApiKeyPermissionsBody, ApiKeyCredentials> keys = [];
 
+    /// <summary>A closed loopback port the operator allowed as an exchange, for the "unreachable exchange" test.</summary>
+    public static readonly Uri ClosedPortExchange = new("http://127.0.0.1:1/");
+
+    /// <inheritdoc />
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Exchange:AllowedBaseUrls:0"] = ClosedPortExchange.AbsoluteUri,
+        ["Exchange:AllowedAddresses:0"] = "127.0.0.1:1",
+    };
+
     /// <summary>The sandbox as the portal mounts it, e.g. <c>http://127.0.0.1:41234/sandbox/</c>.</summary>
     public Uri ExchangeUrl => Services.GetRequiredService<PortalExchangeEndpoint>().BaseUrl;
 

@@ -32,6 +32,27 @@ public sealed class UnprotectedDemoTests : IClassFixture<UnprotectedDemoTests.Pr
         Assert.Empty(await connections.ListAsync(userId, TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:{port}/sandbox/")]
+    [InlineData("http://localhost:{port}/sandbox")]
+    public async Task A_loopback_url_ending_in_the_sandbox_prefix_is_not_the_embedded_sandbox(string url)
+    {
+        var userId = await portal.NewUserAsync();
+        await using var scope = portal.Services.CreateAsyncScope();
+        var connections = scope.ServiceProvider.GetRequiredService<ConnectionService>();
+        using var trap = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        trap.Start();
+        var port = ((IPEndPoint)trap.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var sandbox = portal.Services.GetRequiredService<SandboxExchange>().Options.Demo;
+
+        var refused = await Assert.ThrowsAsync<ConnectionRefusedException>(() => connections.AddAsync(
+            userId, "Look-alike", url.Replace("{port}", port, StringComparison.Ordinal), sandbox.ApiKey, sandbox.ApiSecret,
+            cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Contains("DataProtection:Certificate:Path", refused.Message, StringComparison.Ordinal);
+        Assert.False(trap.Pending());
+    }
+
     [Fact]
     public async Task Sandbox_key_is_still_accepted_when_the_key_ring_is_unprotected()
     {

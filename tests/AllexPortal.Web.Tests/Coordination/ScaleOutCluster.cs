@@ -54,6 +54,8 @@ public sealed class ScaleOutCluster : IAsyncDisposable
             ["Database:Provider"] = Database.Provider.ToString(),
             ["ConnectionStrings:PortalDb"] = Database.ConnectionString,
             ["Exchange:BaseUrl"] = Exchange.BaseAddress.AbsoluteUri,
+            // The test exchange listens on loopback, which the outbound guard refuses unless its exact address is allowed.
+            ["Exchange:AllowedAddresses:0"] = $"127.0.0.1:{Exchange.BaseAddress.Port}",
             ["DataProtection:Certificate:Path"] = certificatePath,
             ["DataProtection:Certificate:Password"] = CertificatePassword,
             ["Coordination:InstanceId"] = instanceId,

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using AllexPortal.Web.Data;
 using Microsoft.AspNetCore.Identity;
+using AllexPortal.Exchange.Configuration;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AllexPortal.Web.Tests.Infrastructure;
@@ -14,6 +16,9 @@ namespace AllexPortal.Web.Tests.Infrastructure;
 public class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly TemporaryDatabase database = new();
+
+    /// <summary>Exchanges a test started after the portal and allowed explicitly (<see cref="TestExchangeAllowances.Allow"/>).</summary>
+    public TestExchangeAllowances AllowedTestExchanges { get; } = new();
 
     /// <summary>This portal's own database.</summary>
     public TemporaryDatabase Database => database;
@@ -56,6 +61,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<IExchangeAllowances>(AllowedTestExchanges));
     }
 
     protected override void Dispose(bool disposing)

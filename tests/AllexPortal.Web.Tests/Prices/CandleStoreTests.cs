@@ -77,6 +77,7 @@ public sealed class CandleStoreTests(CandlePortal portal) : IClassFixture<Candle
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var silent = await SilentExchange.StartAsync();
+        portal.AllowedTestExchanges.Allow(silent.BaseUrl);
         var to = portal.Today.AddDays(-1);
         var first = await portal.Candles.ClosesAsync(silent.BaseUrl, "new-usdt", CandleResolution.Day, to.AddDays(-30), to, cancellationToken);
 
