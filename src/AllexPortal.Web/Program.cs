@@ -32,6 +32,7 @@ builder.AddPortalCoordination();
 builder.AddPortalDataProtection();
 builder.AddPortalIdentity();
 builder.AddPortalSecurity();
+builder.AddPortalTransportSecurity();
 builder.AddPortalUi();
 builder.AddPortalExchange();
 builder.AddPortalAccess();
@@ -55,6 +56,7 @@ var app = builder.Build();
 
 app.UsePortalForwardedHeaders();
 app.UsePortalDemoExchange();
+app.UsePortalTransportSecurity();
 app.UsePortalErrorPages();
 app.UsePortalSecurity();
 app.MapPortalUi();
