@@ -27,6 +27,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.UsePortalDefaultUrl();
 builder.AddPortalForwardedHeaders();
+PortalLinks.AddPortalLinks(builder);
 builder.AddPortalData();
 builder.AddPortalCoordination();
 builder.AddPortalDataProtection();
