@@ -27,11 +27,13 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.UsePortalDefaultUrl();
 builder.AddPortalForwardedHeaders();
+PortalLinks.AddPortalLinks(builder);
 builder.AddPortalData();
 builder.AddPortalCoordination();
 builder.AddPortalDataProtection();
 builder.AddPortalIdentity();
 builder.AddPortalSecurity();
+builder.AddPortalTransportSecurity();
 builder.AddPortalUi();
 builder.AddPortalExchange();
 builder.AddPortalAccess();
@@ -55,6 +57,7 @@ var app = builder.Build();
 
 app.UsePortalForwardedHeaders();
 app.UsePortalDemoExchange();
+app.UsePortalTransportSecurity();
 app.UsePortalErrorPages();
 app.UsePortalSecurity();
 app.MapPortalUi();

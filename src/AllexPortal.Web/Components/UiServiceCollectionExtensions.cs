@@ -1,4 +1,5 @@
 using AllexPortal.Web.Components.Account;
+using AllexPortal.Web.Security;
 using AllexPortal.Web.Theme;
 using MudBlazor.Services;
 
@@ -19,6 +20,7 @@ internal static class UiServiceCollectionExtensions
     public static WebApplication MapPortalUi(this WebApplication app)
     {
         app.UseAntiforgery();
+        app.UsePortalAntiforgeryEnforcement();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();

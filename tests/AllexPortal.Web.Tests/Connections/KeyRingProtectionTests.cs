@@ -20,6 +20,7 @@ public sealed class KeyRingProtectionTests : IDisposable
         using var portal = new ConfiguredPortal("Production", new Dictionary<string, string?>
         {
             ["Exchange:BaseUrl"] = "https://api.allex.online",
+            ["Portal:PublicBaseUrl"] = "https://portal.example.com/",
             ["DataProtection:Certificate:Path"] = WriteCertificate("current.pfx"),
             ["DataProtection:Certificate:Password"] = Password,
         });
@@ -73,6 +74,7 @@ public sealed class KeyRingProtectionTests : IDisposable
         using var portal = new ConfiguredPortal("Production", new Dictionary<string, string?>
         {
             ["Exchange:BaseUrl"] = "https://api.allex.online",
+            ["Portal:PublicBaseUrl"] = "https://portal.example.com/",
         });
 
         var error = Record.Exception(() => portal.Services);
@@ -87,6 +89,7 @@ public sealed class KeyRingProtectionTests : IDisposable
     private static Dictionary<string, string?> Certificate(string path) => new()
     {
         ["Exchange:BaseUrl"] = "https://api.allex.online",
+        ["Portal:PublicBaseUrl"] = "https://portal.example.com/",
         ["DataProtection:Certificate:Path"] = path,
         ["DataProtection:Certificate:Password"] = Password,
     };

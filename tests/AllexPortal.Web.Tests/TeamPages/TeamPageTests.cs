@@ -5,6 +5,7 @@ using AllexPortal.Web.Access;
 using AllexPortal.Web.Components.Pages.Teams;
 using AllexPortal.Web.Connections;
 using AllexPortal.Web.Data;
+using AllexPortal.Web.Hosting;
 using AllexPortal.Web.Teams;
 using AllexPortal.Web.Teams.Invitations;
 using AllexPortal.Web.Tests.Invitations;
@@ -44,6 +45,7 @@ public sealed class TeamPageTests : BunitContext, IClassFixture<TimedTeamsPortal
         Services.AddSingleton(Resolve<TeamInvitations>());
         Services.AddSingleton(Resolve<ConnectionService>());
         Services.AddSingleton(Resolve<PortalAccess>());
+        Services.AddSingleton(Resolve<PortalLinks>());
         Services.AddSingleton(portal.Services.GetRequiredService<IDbContextFactory<PortalDb>>());
         Services.AddSingleton(portal.Services.GetRequiredService<IOptions<IdentityOptions>>());
         Services.AddScoped<CurrentWorkspace>();
@@ -139,7 +141,8 @@ public sealed class TeamPageTests : BunitContext, IClassFixture<TimedTeamsPortal
         page.Find("[data-testid=invite-send]").Click();
 
         page.WaitForAssertion(() => Assert.Equal(invitee.Email, page.Find("[data-testid=invitation-email]").TextContent.Trim()));
-        Assert.NotNull(portal.Outbox.LatestTo(invitee.Email));
+        // The portal's own address (here the listening one), not whatever base the browser's page reported.
+        Assert.StartsWith(Resolve<PortalLinks>().BaseUri + "invitations/", portal.Outbox.LatestTo(invitee.Email)!.Link, StringComparison.Ordinal);
         Assert.Equal(WorkspaceRole.Viewer, (await Resolve<TeamInvitations>().PendingAsync(owner, team, Token)).Single().Role);
     }
 

@@ -14,7 +14,8 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
-        var accountGroup = endpoints.MapGroup("/Account");
+        // Every endpoint here acts for the signed-in user: each needs the antiforgery token of a portal form.
+        var accountGroup = endpoints.MapGroup("/Account").WithMetadata(new RequireAntiforgeryTokenAttribute());
 
         // Signing out changes the security stamp, so every other session of the user (other browsers,
         // open circuits) ends at its next re-check too.
@@ -30,7 +31,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("~/Account/Login");
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        });
 
         var manageGroup = accountGroup.MapGroup("/Manage").RequireAuthorization(TwoFactorPolicy.SignedIn);
 

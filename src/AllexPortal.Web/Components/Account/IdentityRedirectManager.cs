@@ -16,18 +16,42 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         MaxAge = TimeSpan.FromSeconds(5),
     };
 
-    public void RedirectTo(string? uri)
-    {
-        uri ??= "";
+    /// <summary>
+    /// Redirects within the portal only: a return URL that is not local (another host, a scheme such as
+    /// <c>javascript:</c>, or anything a browser could read as one) goes to the home page instead.
+    /// </summary>
+    public void RedirectTo(string? uri) => navigationManager.NavigateTo(LocalOrHome(uri, navigationManager.BaseUri));
 
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+    /// <summary>
+    /// <paramref name="uri"/> as a path within the portal, or <c>""</c> (the home page) when it is not one. An absolute
+    /// URL under <paramref name="baseUri"/> (the portal's own, as the sign-in redirect sends) becomes its path.
+    /// Browsers drop tabs and line breaks inside URLs, strip leading and trailing blanks and read <c>\</c> as
+    /// <c>/</c>, so any of those is refused rather than repaired.
+    /// </summary>
+    internal static string LocalOrHome(string? uri, string baseUri)
+    {
+        if (string.IsNullOrEmpty(uri))
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            return "";
         }
 
-        navigationManager.NavigateTo(uri);
+        if (uri.StartsWith(baseUri, StringComparison.OrdinalIgnoreCase))
+        {
+            uri = "/" + uri[baseUri.Length..];
+        }
+
+        if (uri.Any(char.IsControl) || uri.Contains('\\', StringComparison.Ordinal) || uri.Trim() != uri)
+        {
+            return "";
+        }
+
+        if (uri.StartsWith('/'))
+        {
+            return uri.StartsWith("//", StringComparison.Ordinal) ? "" : uri;
+        }
+
+        var end = uri.IndexOfAny(['/', '?', '#']);
+        return (end < 0 ? uri : uri[..end]).Contains(':', StringComparison.Ordinal) ? "" : uri;
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)

@@ -44,6 +44,7 @@ public sealed partial class TeamPage
     [Inject] private CurrentWorkspace Current { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private AllexPortal.Web.Hosting.PortalLinks Links { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -158,7 +159,7 @@ public sealed partial class TeamPage
     private Task InviteAsync() => RunAsync(async () =>
     {
         var sent = await Invitations.InviteAsync(
-            userId, Id, inviteEmail, inviteRole, new Uri(Navigation.BaseUri), TimeSpan.FromDays(inviteDays));
+            userId, Id, inviteEmail, inviteRole, Links.BaseUri, TimeSpan.FromDays(inviteDays));
         inviteEmail = null;
         return $"An invitation to join as {WorkspaceRoles.DisplayName(sent.Role)} was sent to {sent.Email}.";
     });
