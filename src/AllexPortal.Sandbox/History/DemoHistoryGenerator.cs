@@ -24,11 +24,20 @@ internal sealed class DemoHistoryGenerator(SandboxState state, MatchingEngine en
         user.Trades = new List<SandboxTrade>(tradeCount + 16);
         user.Snapshots = new List<BalanceSnapshot>((int)(to - from).TotalDays + 2);
 
-        Deposit(user, balances, usdt, 20_000m * scale, from.AddHours(-2), random);
+        // A snapshot at every midnight after the first deposit, as the exchange keeps one for each day the account held
+        // anything: when the history starts just after midnight, the first deposits fall on the day before.
+        var firstDeposit = from.AddHours(-2);
+        var nextSnapshot = new DateTimeOffset(firstDeposit.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
+        Deposit(user, balances, usdt, 20_000m * scale, firstDeposit, random);
+        while (nextSnapshot <= from.AddHours(-1))
+        {
+            Snapshot(user, balances, nextSnapshot);
+            nextSnapshot = nextSnapshot.AddDays(1);
+        }
+
         Deposit(user, balances, btc, 0.25m, from.AddHours(-1), random);
         var nextDeposit = from.AddDays(20 + random.Next(20));
         var nextWithdrawal = from.AddDays(50 + random.Next(40));
-        var nextSnapshot = new DateTimeOffset(from.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
         var span = (to - from).Ticks;
 
         for (var i = 0; i < tradeCount; i++)
