@@ -25,6 +25,9 @@ internal static class PortalAddress
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // No "Server: Kestrel" header: nothing tells a scanner what serves the portal (ASVS 5.0 13.4.6).
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
         return builder;
     }
 

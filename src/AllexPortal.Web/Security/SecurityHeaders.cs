@@ -2,8 +2,8 @@ namespace AllexPortal.Web.Security;
 
 /// <summary>
 /// The response headers every portal response carries. The policy is strict by default: scripts
-/// only from the portal itself, no framing (clickjacking), and account pages never cached, because
-/// they show recovery codes and authenticator secrets.
+/// only from the portal itself, no framing (clickjacking), and nothing but static assets cached: account pages show
+/// recovery codes and authenticator secrets, and every other page or download shows someone's money.
 /// </summary>
 internal static class SecurityHeaders
 {
@@ -35,8 +35,11 @@ internal static class SecurityHeaders
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-                if (context.Request.Path.StartsWithSegments("/Account", StringComparison.OrdinalIgnoreCase))
+                if (context.Request.Path.StartsWithSegments("/Account", StringComparison.OrdinalIgnoreCase)
+                    || string.IsNullOrEmpty(headers.CacheControl))
                 {
+                    // Pages, downloads and circuits hold balances, keys and personal data: no browser or proxy keeps
+                    // them (ASVS 5.0 14.3.2). Static assets set their own caching and keep it.
                     headers.CacheControl = "no-store";
                     headers.Pragma = "no-cache";
                 }

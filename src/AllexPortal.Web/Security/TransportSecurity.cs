@@ -19,7 +19,11 @@ internal static class TransportSecurity
         }
 
         builder.Services.Configure<CookiePolicyOptions>(options => options.Secure = CookieSecurePolicy.Always);
-        builder.Services.AddHsts(options => options.MaxAge = HstsMaxAge);
+        builder.Services.AddHsts(options =>
+        {
+            options.MaxAge = HstsMaxAge;
+            options.IncludeSubDomains = true; // ASVS 5.0 3.4.1 at level 2: the portal's own subdomains too
+        });
         return builder;
     }
 

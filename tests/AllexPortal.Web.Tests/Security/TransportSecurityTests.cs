@@ -42,7 +42,7 @@ public sealed class TransportSecurityTests(TransportSecurityTests.ProductionPort
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var hsts = Assert.Single(response.Headers.GetValues("Strict-Transport-Security"));
-        Assert.Equal("max-age=31536000", hsts);
+        Assert.Equal("max-age=31536000; includeSubDomains", hsts);
     }
 
     [Fact]
