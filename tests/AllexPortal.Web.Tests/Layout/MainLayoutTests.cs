@@ -137,9 +137,15 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
 
         layout.Find("[data-testid=drawer-toggle]").Click();
 
-        Assert.Contains("portal-drawer-toggled", layout.Find("[data-testid=nav-drawer]").ClassName, StringComparison.Ordinal);
-        layout.Find("[data-testid=drawer-scrim]").Click();
-        Assert.DoesNotContain("portal-drawer-toggled", layout.Find("[data-testid=nav-drawer]").ClassName, StringComparison.Ordinal);
+        // On PostgreSQL the saved theme may still be being read when the button is clicked, and the layout renders
+        // again when it arrives: wait for the markup rather than read it at once.
+        layout.WaitForAssertion(
+            () => Assert.Contains("portal-drawer-toggled", layout.Find("[data-testid=nav-drawer]").ClassName, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10));
+        layout.WaitForElement("[data-testid=drawer-scrim]").Click();
+        layout.WaitForAssertion(
+            () => Assert.DoesNotContain("portal-drawer-toggled", layout.Find("[data-testid=nav-drawer]").ClassName, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10));
         Assert.Empty(layout.FindAll("[data-testid=drawer-scrim]"));
     }
 
