@@ -60,6 +60,28 @@ public sealed class ConnectionsPageTests(PortalServer portal, Chromium chromium)
         Assert.Empty(session.ConsoleErrors);
     }
 
+    [Fact]
+    public async Task A_new_user_who_types_another_address_as_the_exchange_is_told_which_exchanges_are_allowed()
+    {
+        await using var session = await PortalSession.OpenAsync(chromium.Browser, portal.BaseUrl, 1280, 800);
+        await session.RegisterAsync($"mallory-{Guid.NewGuid().ToString("N")[..6]}@example.com");
+        await session.Page.GotoAsync("/connections");
+        await session.WaitUntilInteractiveAsync();
+
+        await session.Page.FillAsync(Input("add-label"), "Metadata");
+        await session.Page.FillAsync(Input("add-base-url"), "http://169.254.169.254/latest/meta-data/");
+        await session.Page.FillAsync(Input("api-key"), Demo.ApiKey);
+        await session.Page.FillAsync(Input("api-secret"), Demo.ApiSecret);
+        await session.Page.ClickAsync("[data-testid=add-check]");
+        var notice = session.Page.Locator("[data-testid=connections-notice]");
+        await notice.WaitForAsync(new LocatorWaitForOptions { Timeout = 45_000 });
+        await Screenshots.SaveAsync(session.Page, "connections-refused-1280.png");
+
+        Assert.Contains("This portal connects only to", await notice.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await session.Page.Locator("[data-testid=add-permissions]").CountAsync());
+        Assert.Equal(0, await session.Page.Locator("[data-testid=connection-label]").CountAsync());
+    }
+
     private static string Input(string testId) => $"input[data-testid={testId}], [data-testid={testId}] input";
 
     private async Task<PortalSession> DemoSessionAsync()
