@@ -140,12 +140,10 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
         // On PostgreSQL the saved theme may still be being read when the button is clicked, and the layout renders
         // again when it arrives: wait for the markup rather than read it at once.
         layout.WaitForAssertion(
-            () => Assert.Contains("portal-drawer-toggled", layout.Find("[data-testid=nav-drawer]").ClassName, StringComparison.Ordinal),
-            TimeSpan.FromSeconds(10));
+            () => Assert.Contains("portal-drawer-toggled", layout.Find("[data-testid=nav-drawer]").ClassName, StringComparison.Ordinal), Settle);
         layout.WaitForElement("[data-testid=drawer-scrim]").Click();
         layout.WaitForAssertion(
-            () => Assert.DoesNotContain("portal-drawer-toggled", layout.Find("[data-testid=nav-drawer]").ClassName, StringComparison.Ordinal),
-            TimeSpan.FromSeconds(10));
+            () => Assert.DoesNotContain("portal-drawer-toggled", layout.Find("[data-testid=nav-drawer]").ClassName, StringComparison.Ordinal), Settle);
         Assert.Empty(layout.FindAll("[data-testid=drawer-scrim]"));
     }
 
@@ -158,8 +156,11 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
         Assert.DoesNotContain("portal-drawer-toggled", layout.Find("[data-testid=nav-drawer]").ClassName, StringComparison.Ordinal);
 
         layout.Find("[data-testid=drawer-toggle]").Click();
+        layout.WaitForAssertion(
+            () => Assert.Contains("portal-drawer-toggled", layout.Find("[data-testid=nav-drawer]").ClassName, StringComparison.Ordinal), Settle);
         layout.Find("[data-testid=nav-settings]").Click();
-        Assert.DoesNotContain("portal-drawer-toggled", layout.Find("[data-testid=nav-drawer]").ClassName, StringComparison.Ordinal);
+        layout.WaitForAssertion(
+            () => Assert.DoesNotContain("portal-drawer-toggled", layout.Find("[data-testid=nav-drawer]").ClassName, StringComparison.Ordinal), Settle);
     }
 
     [Fact]
@@ -174,14 +175,19 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
         Assert.Equal("true", options[0].GetAttribute("aria-checked"));
         Assert.Equal("true", layout.Find("[data-testid=workspace-current]").GetAttribute("aria-expanded"));
 
+        // The layout and the switcher also render when their own reads finish (slower on PostgreSQL), so each
+        // state after an event is awaited rather than read at once.
         layout.Find("[data-testid=workspace-option]").KeyDown(new KeyboardEventArgs { Key = "Escape" });
-        Assert.Empty(layout.FindAll("[data-testid=workspace-menu]"));
+        layout.WaitForAssertion(() => Assert.Empty(layout.FindAll("[data-testid=workspace-menu]")), Settle);
         Assert.Equal("false", layout.Find("[data-testid=workspace-current]").GetAttribute("aria-expanded"));
 
         layout.Find("[data-testid=workspace-current]").Click();
         layout.WaitForElement("[data-testid=workspace-menu-backdrop]").Click();
-        Assert.Empty(layout.FindAll("[data-testid=workspace-menu]"));
+        layout.WaitForAssertion(() => Assert.Empty(layout.FindAll("[data-testid=workspace-menu]")), Settle);
     }
+
+    /// <summary>How long a test waits for the markup an event causes.</summary>
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
 
     [Fact]
     public void Theme_styles_are_MudBlazors_for_the_portal_palette_and_shared_by_every_layout()
