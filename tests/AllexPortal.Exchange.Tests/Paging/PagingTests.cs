@@ -41,6 +41,44 @@ public class PagingTests
     }
 
     [Fact]
+    public async Task Paging_asking_for_100_from_an_exchange_that_serves_50_reads_every_row_once()
+    {
+        await using var stub = new ExchangeStub();
+        AnswerTradePages(stub, total: 237, pageSize: 50);
+        var client = stub.Factory.ForApiKey(stub.BaseUrl, Credentials);
+
+        var trades = await client.User.ReadAllTradesAsync(new HistoryFilter { PageSize = 100 }, TestContext.Current.CancellationToken)
+            .ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(Enumerable.Range(1, 237).Select(i => $"order-{i}"), trades.Select(t => t.OrderId));
+        Assert.Equal(5, stub.Calls("/v2/user/trades").Count);
+    }
+
+    [Theory]
+    [InlineData(237, 100, 50)]
+    [InlineData(237, 100, 30)]
+    [InlineData(100, 100, 50)]
+    [InlineData(49, 100, 50)]
+    [InlineData(0, 50, 50)]
+    [InlineData(1000, 100, 100)]
+    public async Task The_reader_returns_every_row_once_whatever_page_size_the_exchange_serves(int total, int asked, int served)
+    {
+        var requests = new List<(int Page, int Limit)>();
+        Task<Paged<int>> Fetch(int page, int limit, CancellationToken cancellationToken)
+        {
+            requests.Add((page, limit));
+            var size = Math.Min(limit, served); // the exchange numbers pages by the size it serves
+            var rows = Enumerable.Range(((page - 1) * size) + 1, Math.Max(0, Math.Min(size, total - ((page - 1) * size)))).ToList();
+            return Task.FromResult(new Paged<int> { Count = total, Data = rows });
+        }
+
+        var rows = await PageReader.ReadAllAsync<int>(Fetch, asked, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(Enumerable.Range(1, total), rows);
+        Assert.True(requests.Count <= Math.Max(1, (total + Math.Min(asked, served) - 1) / Math.Min(asked, served)), $"{requests.Count} requests");
+    }
+
+    [Fact]
     public async Task Paging_sends_the_filters_on_every_page()
     {
         await using var stub = new ExchangeStub();
