@@ -18,7 +18,9 @@ public sealed class SharedMarketCacheTests(RedisServer redis) : IClassFixture<Re
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var a = await StartAsync();
         await using var b = await StartAsync();
+        var keys = await RedisKeyCountAsync();
         var fromA = await a.Market.PricesAsync(a.ExchangeUrl, Coins, "usdt", cancellationToken);
+        await WaitForMoreRedisKeysThanAsync(keys);
         var calls = a.PublicRequests + b.PublicRequests;
 
         var fromB = await b.Market.PricesAsync(a.ExchangeUrl, Coins, "usdt", cancellationToken);
@@ -35,9 +37,11 @@ public sealed class SharedMarketCacheTests(RedisServer redis) : IClassFixture<Re
         await using var a = await StartAsync();
         await using var b = await StartAsync();
         var exchange = a.ExchangeUrl;
+        var keys = await RedisKeyCountAsync();
         var names = await a.Market.CoinNamesAsync(exchange, cancellationToken);
         var pairs = await a.Market.PairNamesAsync(exchange, cancellationToken);
         var tickers = await a.Market.TickersAsync(exchange, cancellationToken);
+        await WaitForMoreRedisKeysThanAsync(keys + 2);
         var calls = a.PublicRequests + b.PublicRequests;
 
         var namesOnB = await b.Market.CoinNamesAsync(exchange, cancellationToken);
@@ -76,6 +80,27 @@ public sealed class SharedMarketCacheTests(RedisServer redis) : IClassFixture<Re
 
         Assert.Equal("Healthy", report.Checks["cache"].Status);
         Assert.Contains($"Redis at {redis.Configuration} answered", report.Checks["cache"].Description, StringComparison.Ordinal);
+    }
+
+    private async Task<int> RedisKeyCountAsync()
+    {
+        await using var connection = await ConnectionMultiplexer.ConnectAsync($"{redis.Configuration},allowAdmin=true");
+        return connection.GetServer(connection.GetEndPoints()[0]).Keys(pattern: "*").Count();
+    }
+
+    /// <summary>
+    /// Waits until Redis holds more than <paramref name="count"/> keys: HybridCache may answer the first instance before
+    /// its write to Redis lands, and the second instance must not read before it does (a real deployment's instances
+    /// would then simply both call the exchange once).
+    /// </summary>
+    private async Task WaitForMoreRedisKeysThanAsync(int count)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
+        while (await RedisKeyCountAsync() <= count)
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"Redis still holds {count} keys or fewer after 10 s.");
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TestContext.Current.CancellationToken); // polling Redis, not a fixed wait
+        }
     }
 
     private async Task<RedisDashboardPortal> StartAsync()
