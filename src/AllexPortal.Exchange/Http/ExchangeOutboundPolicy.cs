@@ -50,8 +50,18 @@ public sealed class ExchangeOutboundPolicy
             return false;
         }
 
-        var root = AllexApiBase.From(baseUrl).ApiRoot;
-        return AllowedApiRoots().Any(allowed => SameOrigin(allowed, root) && SamePath(allowed.AbsolutePath, root.AbsolutePath));
+        return AllowedBaseUrls().Any(allowed => SameExchange(allowed, baseUrl));
+    }
+
+    /// <summary>True when two base URLs name the same exchange API: the same scheme, host, port and API path (never
+    /// a suffix of it).</summary>
+    public static bool SameExchange(Uri a, Uri b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var first = AllexApiBase.From(a).ApiRoot;
+        var second = AllexApiBase.From(b).ApiRoot;
+        return SameOrigin(first, second) && SamePath(first.AbsolutePath, second.AbsolutePath);
     }
 
     /// <summary>True when <paramref name="requestUri"/> lies under an allowed API root.</summary>

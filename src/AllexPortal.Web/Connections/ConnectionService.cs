@@ -1,5 +1,4 @@
 using AllexPortal.Exchange;
-using AllexPortal.Exchange.Configuration;
 using AllexPortal.Exchange.Http;
 using AllexPortal.Exchange.Security;
 using AllexPortal.Web.Access;
@@ -105,18 +104,8 @@ public sealed class ConnectionService(
 
     /// <summary>The embedded sandbox, matched exactly (scheme, host, port and path): not any loopback URL whose
     /// path ends in the sandbox prefix.</summary>
-    private bool IsEmbeddedSandbox(Uri url)
-    {
-        if (endpoint.EmbeddedSandboxBaseUrl is not { } sandbox)
-        {
-            return false;
-        }
-
-        var a = AllexApiBase.From(url).ApiRoot;
-        var b = AllexApiBase.From(sandbox).ApiRoot;
-        return string.Equals(a.GetLeftPart(UriPartial.Authority), b.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase)
-            && string.Equals(a.AbsolutePath, b.AbsolutePath, StringComparison.Ordinal);
-    }
+    private bool IsEmbeddedSandbox(Uri url) =>
+        endpoint.EmbeddedSandboxBaseUrl is { } sandbox && ExchangeOutboundPolicy.SameExchange(url, sandbox);
 
     /// <summary>The typed base URL when it is one of the allowed exchanges; refused before anything is sent otherwise.</summary>
     private Uri AllowedExchange(string? baseUrl)
