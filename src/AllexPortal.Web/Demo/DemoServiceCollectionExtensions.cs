@@ -12,7 +12,7 @@ public static class DemoServiceCollectionExtensions
 {
     public static WebApplicationBuilder AddPortalDemo(this WebApplicationBuilder builder)
     {
-        var exchange = builder.Configuration.GetSection(PortalExchangeOptions.SectionName).Get<PortalExchangeOptions>() ?? new PortalExchangeOptions();
+        var exchange = PortalExchangeOptions.From(builder.Configuration);
         if (exchange.IsDemo)
         {
             builder.Services.AddHostedService<DemoAccountSeeder>();

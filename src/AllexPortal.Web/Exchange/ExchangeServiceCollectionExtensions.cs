@@ -11,7 +11,7 @@ public static class ExchangeServiceCollectionExtensions
     public static WebApplicationBuilder AddPortalExchange(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(PortalExchangeOptions.SectionName);
-        var exchange = section.Get<PortalExchangeOptions>() ?? new PortalExchangeOptions();
+        var exchange = PortalExchangeOptions.From(builder.Configuration);
         builder.Services.AddOptions<PortalExchangeOptions>().Bind(section)
             .Validate(o => o.BaseUrl is null || o.BaseUrl.IsAbsoluteUri, "Exchange:BaseUrl must be an absolute URL.")
             .Validate(o => o.SandboxPrefix.StartsWith('/'), "Exchange:SandboxPrefix must start with '/'.")

@@ -21,4 +21,9 @@ public sealed class PortalExchangeOptions
 
     /// <summary>True when no exchange is configured and the embedded sandbox serves instead.</summary>
     public bool IsDemo => BaseUrl is null;
+
+    /// <summary>The section as configured, for registrations that decide at start-up (before options are built)
+    /// whether the portal runs as a demo.</summary>
+    public static PortalExchangeOptions From(IConfiguration configuration) =>
+        configuration.GetSection(SectionName).Get<PortalExchangeOptions>() ?? new PortalExchangeOptions();
 }

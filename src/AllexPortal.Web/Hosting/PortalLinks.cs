@@ -37,7 +37,7 @@ public sealed class PortalLinks(Uri? publicBaseUrl, IServer server)
             }
         }
         else if (!builder.Environment.IsDevelopment()
-            && (builder.Configuration.GetSection(PortalExchangeOptions.SectionName).Get<PortalExchangeOptions>() ?? new PortalExchangeOptions()) is { IsDemo: false })
+            && !PortalExchangeOptions.From(builder.Configuration).IsDemo)
         {
             throw new InvalidOperationException(
                 $"{SettingName} is required outside Development unless in demo mode: password-reset, e-mail confirmation and " +

@@ -61,7 +61,7 @@ internal static class DataProtectionServiceCollectionExtensions
             return dataProtection;
         }
 
-        var exchange = configuration.GetSection(PortalExchangeOptions.SectionName).Get<PortalExchangeOptions>() ?? new PortalExchangeOptions();
+        var exchange = PortalExchangeOptions.From(configuration);
         if (!builder.Environment.IsDevelopment() && !exchange.IsDemo)
         {
             throw new InvalidOperationException(MissingCertificateMessage);

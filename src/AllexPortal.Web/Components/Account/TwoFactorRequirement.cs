@@ -59,7 +59,7 @@ internal static class TwoFactorRequirementExtensions
 {
     public static WebApplicationBuilder AddPortalAuthorization(this WebApplicationBuilder builder)
     {
-        var exchange = builder.Configuration.GetSection(PortalExchangeOptions.SectionName).Get<PortalExchangeOptions>() ?? new PortalExchangeOptions();
+        var exchange = PortalExchangeOptions.From(builder.Configuration);
         var required = TwoFactorPolicy.IsRequired(
             builder.Configuration.GetValue<bool?>(TwoFactorPolicy.SettingKey), builder.Environment.IsDevelopment(), exchange.IsDemo);
         builder.Services.AddSingleton(new TwoFactorPolicy(required));
